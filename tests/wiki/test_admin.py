@@ -1,0 +1,70 @@
+"""Pages and revisions in admin: protect a page; revisions are shown, never changed."""
+
+from django.urls import reverse
+
+from wiki.models import Page
+
+
+def test_staff_protect_a_page_in_admin(client, staff_user, make_page):
+    page = make_page(title="Cell")
+    client.force_login(staff_user)
+    url = reverse("admin:wiki_page_change", args=[page.pk])
+    assert client.get(url).status_code == 200
+    response = client.post(
+        url,
+        {
+            "title": "Cell",
+            "is_protected": "on",
+            "revisions-TOTAL_FORMS": "1",
+            "revisions-INITIAL_FORMS": "1",
+            "revisions-MIN_NUM_FORMS": "0",
+            "revisions-MAX_NUM_FORMS": "1000",
+            "revisions-0-id": page.current_revision_id,
+            "revisions-0-page": page.pk,
+        },
+    )
+    assert response.status_code == 302, response.content
+    assert Page.objects.get(pk=page.pk).is_protected
+
+
+def test_revision_text_is_read_only_in_admin(client, staff_user, make_page):
+    revision = make_page(title="Cell", body="Original text").current_revision
+    client.force_login(staff_user)
+    url = reverse("admin:wiki_revision_change", args=[revision.pk])
+    response = client.get(url)
+    assert response.status_code == 200
+    assert "Original text" in response.text
+    assert 'name="body"' not in response.text
+    client.post(url, {"body": "Forged"})
+    revision.refresh_from_db()
+    assert revision.body == "Original text"
+
+
+def test_deleting_a_page_in_admin_turns_links_to_it_red(client, staff_user, make_page):
+    target = make_page(title="Target")
+    make_page(title="Source", body="[[Target]]")
+    client.force_login(staff_user)
+    response = client.post(
+        reverse("admin:wiki_page_delete", args=[target.pk]), {"post": "yes"}
+    )
+    assert response.status_code == 302
+    assert "wikilink-new" in client.get("/wiki/source/").text
+
+
+def test_admin_lists_pages_and_revisions(client, staff_user, make_page):
+    make_page(title="Cell")
+    client.force_login(staff_user)
+    assert "Cell" in client.get(reverse("admin:wiki_page_changelist")).text
+    assert "Cell" in client.get(reverse("admin:wiki_revision_changelist")).text
+
+
+def test_every_model_has_an_admin_page_for_staff(client, staff_user, make_page):
+    from django.apps import apps
+    from django.contrib import admin
+
+    make_page(title="Cell", body="[[File:Missing.jpg]]")
+    client.force_login(staff_user)
+    for model in apps.get_app_config("wiki").get_models():
+        assert model in admin.site._registry, model
+        url = reverse(f"admin:wiki_{model._meta.model_name}_changelist")
+        assert client.get(url).status_code == 200, url

@@ -1,0 +1,58 @@
+"""Reading wiki pages: a page, the list of pages, and addresses that cannot exist."""
+
+import pytest
+
+
+def test_page_shows_title_and_rendered_body(client, make_page):
+    make_page(title="Hot Air Balloon", body="The **balloon** flies.")
+    response = client.get("/wiki/hot-air-balloon/")
+    assert response.status_code == 200
+    assert "<h1" in response.text and "Hot Air Balloon" in response.text
+    assert "<strong>balloon</strong>" in response.text
+
+
+def test_missing_page_answers_404(client, db):
+    response = client.get("/wiki/no-such-page/")
+    assert response.status_code == 404
+    assert "no-such-page" in response.text
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/wiki/../",
+        "/wiki/%00/",
+        "/wiki/a%00b/",
+        "/wiki/" + "x" * 201 + "/",
+        "/wiki/a/b/",
+        "/wiki/%2e%2e/",
+        "/wiki/<script>/",
+    ],
+)
+def test_impossible_slugs_answer_404(client, db, path):
+    assert client.get(path).status_code == 404
+
+
+def test_page_list_is_alphabetical_and_paginated(client, make_page):
+    for title in ("beta", "Alpha", "gamma"):
+        make_page(title=title)
+    response = client.get("/wiki/")
+    text = response.text
+    assert text.index("Alpha") < text.index("beta") < text.index("gamma")
+    assert client.get("/wiki/?page=99").status_code == 404
+    assert client.get("/wiki/?page=abc").status_code == 404
+
+
+def test_a_page_that_gains_a_target_turns_its_red_link_blue(client, make_page):
+    make_page(title="Source", body="See [[Target]].")
+    assert "wikilink-new" in client.get("/wiki/source/").text
+    make_page(title="Target")
+    html = client.get("/wiki/source/").text
+    assert "wikilink-new" not in html and 'href="/wiki/target/"' in html
+
+
+def test_static_files_are_served_with_debug_off(client, settings):
+    assert settings.DEBUG is False
+    response = client.get("/static/vendor/bootstrap/css/bootstrap.min.css")
+    assert response.status_code == 200
+    assert b"Bootstrap" in b"".join(response.streaming_content)

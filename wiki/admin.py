@@ -1,0 +1,171 @@
+from django.contrib import admin
+
+from .models import File, FileUsage, FileVersion, Link, Page, Revision, SearchDocument
+from .search import index_page
+from .services import page_delete
+
+
+class HistoryInline(admin.TabularInline):
+    """Rows of history, shown and never changed: each is kept as it was made."""
+
+    extra = 0
+    can_delete = False
+
+    def get_readonly_fields(self, request, obj=None):
+        return self.fields
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+class RevisionInline(HistoryInline):
+    model = Revision
+    fields = ["number", "author", "summary", "size", "size_change", "created_at"]
+    ordering = ["-number"]
+    show_change_link = True
+
+
+@admin.register(Page)
+class PageAdmin(admin.ModelAdmin):
+    list_display = ["title", "slug", "is_protected", "updated_at"]
+    list_filter = ["is_protected"]
+    search_fields = ["title", "slug"]
+    readonly_fields = ["slug", "current_revision", "created_at", "updated_at"]
+    fields = [
+        "title",
+        "slug",
+        "is_protected",
+        "current_revision",
+        "created_at",
+        "updated_at",
+    ]
+    inlines = [RevisionInline]
+
+    def has_add_permission(self, request):
+        # Pages are created by editing on the site, so that each starts with a revision.
+        return False
+
+    def get_deleted_objects(self, objs, request):
+        # A page's revisions go with it, though no one may delete a revision alone.
+        deleted, counts, perms_needed, protected = super().get_deleted_objects(
+            objs, request
+        )
+        perms_needed.discard(Revision._meta.verbose_name)
+        return deleted, counts, perms_needed, protected
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        if obj.current_revision_id:
+            index_page(obj, obj.current_revision.html)  # the title may have changed
+
+    def delete_model(self, request, obj):
+        page_delete(obj)
+
+    def delete_queryset(self, request, queryset):
+        for page in queryset:
+            page_delete(page)
+
+
+@admin.register(Revision)
+class RevisionAdmin(admin.ModelAdmin):
+    list_display = ["page", "number", "author", "summary", "size_change", "created_at"]
+    list_filter = ["created_at"]
+    search_fields = ["page__title", "summary", "author__username"]
+    list_select_related = ["page", "author"]
+    readonly_fields = [
+        "page",
+        "number",
+        "author",
+        "body",
+        "summary",
+        "size",
+        "size_change",
+        "created_at",
+    ]
+    exclude = ["html"]
+
+    def has_add_permission(self, request):
+        return False
+
+    # Shown, never changed or removed one by one: history is only ever added to.
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Link)
+class LinkAdmin(admin.ModelAdmin):
+    list_display = ["source", "target_slug"]
+    search_fields = ["source__title", "target_slug"]
+    list_select_related = ["source"]
+
+
+class FileVersionInline(HistoryInline):
+    model = FileVersion
+    fields = ["number", "image", "width", "height", "size", "uploaded_by", "created_at"]
+
+
+@admin.register(File)
+class FileAdmin(admin.ModelAdmin):
+    list_display = ["name", "licence", "updated_at"]
+    search_fields = ["name", "description", "licence"]
+    readonly_fields = ["name", "current_version", "created_at", "updated_at"]
+    fields = [
+        "name",
+        "description",
+        "licence",
+        "current_version",
+        "created_at",
+        "updated_at",
+    ]
+    inlines = [FileVersionInline]
+
+    def has_add_permission(self, request):
+        # Images are uploaded through the site, where they are checked and cleaned.
+        return False
+
+
+@admin.register(FileUsage)
+class FileUsageAdmin(admin.ModelAdmin):
+    list_display = ["file_name", "page"]
+    search_fields = ["file_name", "page__title"]
+    list_select_related = ["page"]
+
+
+@admin.register(SearchDocument)
+class SearchDocumentAdmin(admin.ModelAdmin):
+    """What search sees of each page; derived from its current text on every save."""
+
+    list_display = ["title", "page"]
+    search_fields = ["title"]
+    list_select_related = ["page"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(FileVersion)
+class FileVersionAdmin(admin.ModelAdmin):
+    list_display = [
+        "file",
+        "number",
+        "width",
+        "height",
+        "size",
+        "uploaded_by",
+        "created_at",
+    ]
+    list_filter = ["extension", "created_at"]
+    search_fields = ["file__name", "uploaded_by__username"]
+    list_select_related = ["file", "uploaded_by"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False

@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+
+
+class WikiConfig(AppConfig):
+    """The wiki engine: pages, revisions, rendering, links. Knows nothing of films."""
+
+    name = "wiki"
+    verbose_name = "Wiki"

@@ -1,0 +1,21 @@
+from django.urls.converters import StringConverter
+
+from .models import SLUG_MAX_LENGTH
+
+
+class PageSlugConverter(StringConverter):
+    """A slug as slugify(allow_unicode=True) makes it: letters of any script, digits."""
+
+    regex = rf"[-\w]{{1,{SLUG_MAX_LENGTH}}}"
+
+
+class UsernameConverter(StringConverter):
+    """A username as Django's validator allows it: letters, digits and @ . + - _."""
+
+    regex = r"[\w.@+-]{1,150}"
+
+
+class FileNameConverter(StringConverter):
+    """A file name: anything but a slash or a control character (checked on upload)."""
+
+    regex = r"[^/\x00-\x1f\x7f]{1,200}"

@@ -1,0 +1,46 @@
+"""An Atom feed of recent changes."""
+
+from django.contrib.syndication.views import Feed
+from django.urls import reverse_lazy
+from django.utils.feedgenerator import Atom1Feed
+
+from .models import Revision
+
+FEED_SIZE = 50
+
+
+class RecentChangesFeed(Feed):
+    feed_type = Atom1Feed
+    title = "Miracle in Cell No. 7 Wiki: recent changes"
+    link = reverse_lazy("wiki:recent_changes")
+    subtitle = "The latest edits to every page of the wiki."
+
+    def items(self):
+        return (
+            Revision.objects.select_related("page", "author")
+            .defer("body", "html")
+            .order_by("-created_at", "-pk")[:FEED_SIZE]
+        )
+
+    def item_title(self, item):
+        return f"{item.page.title} (revision {item.number})"
+
+    def item_description(self, item):
+        return item.summary or "No summary given."
+
+    def item_link(self, item):
+        return item.get_diff_url() or item.get_absolute_url()
+
+    def item_guid(self, item):
+        return f"revision-{item.pk}"
+
+    item_guid_is_permalink = False
+
+    def item_author_name(self, item):
+        return item.author.username if item.author else "the wiki"
+
+    def item_pubdate(self, item):
+        return item.created_at
+
+    def item_updateddate(self, item):
+        return item.created_at

@@ -1,0 +1,161 @@
+"""Pages and their immutable, numbered revisions."""
+
+from django.conf import settings
+from django.db import models
+from django.db.models.functions import Lower
+from django.urls import reverse
+from django.utils.text import slugify
+
+SLUG_MAX_LENGTH = 200
+
+
+def slug_for_title(title):
+    """The one slug a title maps to: `Lee Yong-gu` -> `lee-yong-gu`, Hangul kept."""
+    return slugify(title, allow_unicode=True)[:SLUG_MAX_LENGTH].strip("-")
+
+
+class PageQuerySet(models.QuerySet):
+    def with_current_revision(self):
+        return self.select_related("current_revision", "current_revision__author")
+
+    def existing_slugs(self, slugs):
+        """Return which of `slugs` name a page, in one query."""
+        return set(self.filter(slug__in=set(slugs)).values_list("slug", flat=True))
+
+
+class Page(models.Model):
+    title = models.CharField(max_length=SLUG_MAX_LENGTH)
+    slug = models.SlugField(max_length=SLUG_MAX_LENGTH, allow_unicode=True, unique=True)
+    current_revision = models.OneToOneField(
+        "Revision",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text="The revision readers see; every edit adds one and moves this on.",
+    )
+    is_protected = models.BooleanField(
+        "protected", default=False, help_text="Only staff may edit a protected page."
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True, db_index=True)
+
+    objects = PageQuerySet.as_manager()
+
+    class Meta:
+        ordering = [Lower("title")]
+        constraints = [
+            models.CheckConstraint(
+                condition=~models.Q(slug=""), name="page_slug_not_empty"
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("wiki:page", kwargs={"slug": self.slug})
+
+    def can_be_edited_by(self, user):
+        """Anyone logged in edits a page; only staff edit a protected one."""
+        return user.is_authenticated and (user.is_staff or not self.is_protected)
+
+
+class Revision(models.Model):
+    page = models.ForeignKey(Page, on_delete=models.CASCADE, related_name="revisions")
+    number = models.PositiveIntegerField(
+        help_text="1 for a page's first revision, then 2, 3…"
+    )
+    previous = models.OneToOneField(
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="next",
+        help_text="The revision this one was saved on top of.",
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="revisions",
+    )
+    body = models.TextField(help_text="Markdown source.")
+    summary = models.CharField(max_length=300, blank=True)
+    size = models.PositiveIntegerField(help_text="Size of the body in bytes (UTF-8).")
+    size_change = models.IntegerField(help_text="Bytes added (+) or removed (−).")
+    html = models.TextField(
+        help_text="Rendered, sanitised HTML of the body, kept to serve."
+    )
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        get_latest_by = "created_at"
+        constraints = [
+            # Two saves against the same base both want the next number: one must lose.
+            models.UniqueConstraint(
+                fields=["page", "number"], name="revision_number_per_page"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(number__gte=1), name="revision_number_positive"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.page} (revision {self.number})"
+
+    def get_absolute_url(self):
+        return reverse("wiki:revision", kwargs={"slug": self.page.slug, "pk": self.pk})
+
+    def get_diff_url(self):
+        """The change this revision made, or None for a page's first revision."""
+        if self.previous_id is None:
+            return None
+        return reverse(
+            "wiki:diff",
+            kwargs={
+                "slug": self.page.slug,
+                "old_id": self.previous_id,
+                "new_id": self.pk,
+            },
+        )
+
+
+class Link(models.Model):
+    """A wiki link from a page's current text to a slug, which may have no page yet."""
+
+    source = models.ForeignKey(
+        Page, on_delete=models.CASCADE, related_name="outgoing_links"
+    )
+    target_slug = models.SlugField(
+        max_length=SLUG_MAX_LENGTH, allow_unicode=True, db_index=True
+    )
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["source", "target_slug"], name="link_once_per_target"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.source.slug} → {self.target_slug}"
+
+
+class SearchDocument(models.Model):
+    """The searchable text of a page as readers see it, kept in step with each save.
+
+    The database's own full-text index sits on this table: SQLite FTS5 or a PostgreSQL
+    tsvector with a GIN index (see wiki/search/).
+    """
+
+    page = models.OneToOneField(
+        Page, on_delete=models.CASCADE, primary_key=True, related_name="search_document"
+    )
+    title = models.CharField(max_length=SLUG_MAX_LENGTH)
+    text = models.TextField()
+
+    def __str__(self):
+        return self.title

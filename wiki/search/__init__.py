@@ -1,0 +1,89 @@
+"""Full-text search over page titles and current text, in the database's own engine.
+
+SQLite uses FTS5 with BM25; PostgreSQL tsvectors with GIN indexes and ts_rank. Either
+way the query is reduced to words of letters and digits before it reaches the engine, so
+no query syntax a reader types can break or bend it.
+
+Ranking work is bounded so that search stays fast as the wiki grows: every title match
+is ranked, and so are the text matches among the newest CANDIDATES pages that match.
+A word found on more pages than that says little about any one of them.
+"""
+
+import re
+from dataclasses import dataclass
+from html import unescape
+
+from django.db import connection
+from django.utils.html import strip_tags
+
+from ..models import SearchDocument
+from . import postgresql, sqlite
+from .query import parse_query
+from .ranking import Ranking
+from .snippets import highlighted_snippet
+
+BACKENDS = {"sqlite": sqlite, "postgresql": postgresql}
+BLOCK_END = re.compile(
+    r"</(?:p|h[1-6]|li|td|th|tr|blockquote|pre|span|nav|section)>|<br>"
+)
+CANDIDATES = 1000
+
+
+@dataclass(frozen=True)
+class Hit:
+    page: object
+    snippet: str
+    title_matches: bool
+
+
+def index_page(page, html):
+    """Make `page` findable by its title and the rendered HTML of its current text."""
+    # A block's end is a word boundary: "<h2>Plot</h2><p>Back" is "Plot Back".
+    spaced = BLOCK_END.sub(r"\g<0> ", html)
+    SearchDocument.objects.update_or_create(
+        page=page, defaults={"title": page.title, "text": unescape(strip_tags(spaced))}
+    )
+
+
+class SearchResults:
+    """The ranked hits of one query: a lazy, sliceable list for Django's Paginator."""
+
+    def __init__(self, text):
+        self.query = parse_query(text)
+        self.candidates = CANDIDATES
+        self._ranking = None
+
+    def _ranked(self):
+        if self._ranking is None:
+            backend = BACKENDS[connection.vendor]
+            self._ranking = (
+                backend.ranked_page_ids(self.query, self.candidates)
+                if self.query
+                else Ranking.EMPTY
+            )
+        return self._ranking
+
+    @property
+    def truncated(self):
+        """More pages match than were ranked (the newest CANDIDATES of them were)."""
+        return self._ranked().truncated
+
+    def count(self):
+        return len(self._ranked().page_ids)
+
+    def __len__(self):
+        return self.count()
+
+    def __getitem__(self, window):
+        ranking = self._ranked()
+        page_ids = ranking.page_ids[window]
+        documents = SearchDocument.objects.select_related("page").in_bulk(page_ids)
+        return [
+            Hit(
+                page=documents[page_id].page,
+                snippet=highlighted_snippet(documents[page_id].text, self.query),
+                title_matches=page_id in ranking.title_ids,
+            )
+            for page_id in page_ids
+            if page_id in documents
+        ]

@@ -1,0 +1,42 @@
+"""Search on SQLite's FTS5 index (created in migration 0004)."""
+
+from django.db import connection
+
+from .ranking import Ranking
+
+# BM25 weights: a hit in the title counts ten times a hit in the text.
+RANK = "bm25(wiki_search_fts, 10.0, 1.0)"
+
+
+def match_expression(query):
+    """Each word a prefix phrase, all words required: `"ye sung"* "balloon"*`."""
+    return " ".join('"{}"*'.format(" ".join(tokens)) for tokens in query.words)
+
+
+def _ids(sql, params):
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return [row[0] for row in cursor]
+
+
+def ranked_page_ids(query, candidates):
+    """Rank the title matches, and the text matches among the newest `candidates`."""
+    expression = match_expression(query)
+    title_ids = _ids(
+        "SELECT rowid FROM wiki_search_fts WHERE wiki_search_fts MATCH %s "
+        f"ORDER BY {RANK}, rowid LIMIT %s",
+        [f"{{title}} : ({expression})", candidates],
+    )
+    # The newest matches form a rowid range, which FTS5 can seek to without scoring the
+    # rest; a list of rowids would cost a whole MATCH each.
+    boundary = _ids(
+        "SELECT rowid FROM wiki_search_fts WHERE wiki_search_fts MATCH %s "
+        "ORDER BY rowid DESC LIMIT 2 OFFSET %s",
+        [expression, candidates - 1],
+    )
+    text_ids = _ids(
+        "SELECT rowid FROM wiki_search_fts WHERE wiki_search_fts MATCH %s "
+        f"AND rowid >= %s ORDER BY {RANK}, rowid",
+        [expression, boundary[0] if boundary else 0],
+    )
+    return Ranking.merge(title_ids, text_ids, truncated=len(boundary) == 2)

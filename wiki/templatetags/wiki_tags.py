@@ -1,0 +1,25 @@
+from django import template
+
+register = template.Library()
+
+
+@register.filter
+def signed(number):
+    """Show a size change as +12, −5 (a true minus sign) or 0."""
+    if number > 0:
+        return f"+{number:,}"
+    if number < 0:
+        return f"\u2212{-number:,}"
+    return "0"
+
+
+@register.filter
+def editable_by(page, user):
+    """Whether `user` may edit `page` (see Page.can_be_edited_by)."""
+    return page.can_be_edited_by(user)
+
+
+@register.simple_tag
+def rendition(version, width):
+    """(url, width, height) of the narrowest stored rendition at least `width` wide."""
+    return version.url_for_width(width)

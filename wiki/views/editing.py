@@ -1,0 +1,123 @@
+"""Changing the wiki: edit or create a page, and revert to an old revision."""
+
+from http import HTTPStatus
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
+
+from .. import markup
+from ..forms import EditForm
+from ..models import Page, Revision
+from ..services import EditConflict, page_save, revision_revert
+
+
+def _title_for_new_page(request, slug):
+    return request.GET.get("title") or slug.replace("-", " ").capitalize()
+
+
+def _protected(request, page):
+    return render(
+        request, "wiki/page_protected.html", {"page": page}, status=HTTPStatus.FORBIDDEN
+    )
+
+
+def _edit_form_page(request, form, page, *, status=200, preview=None, conflict=None):
+    context = {
+        "form": form,
+        "page": page,
+        "slug": form.slug,
+        "preview": preview,
+        "conflict": conflict,
+    }
+    return render(request, "wiki/page_edit.html", context, status=status)
+
+
+def _conflict_form(request, form, page, conflict):
+    """The 409 answer: the other text beside the editor's, which stays in the form."""
+    data = form.data.copy()
+    data["base_revision"] = conflict.current.pk
+    fresh = EditForm(data, slug=form.slug, is_new=False)
+    fresh.is_valid()
+    page = page or conflict.current.page
+    return _edit_form_page(
+        request, fresh, page, status=HTTPStatus.CONFLICT, conflict=conflict.current
+    )
+
+
+@login_required
+def page_edit(request, slug):
+    """GET the edit form of a page (new if missing); POST to preview or save it."""
+    page = Page.objects.with_current_revision().filter(slug=slug).first()
+    if page and not page.can_be_edited_by(request.user):
+        return _protected(request, page)
+    is_new = page is None
+    if request.method != "POST":
+        current = page and page.current_revision
+        initial = (
+            {"title": _title_for_new_page(request, slug)}
+            if is_new
+            else {"body": current.body, "base_revision": current.pk}
+        )
+        form = EditForm(initial=initial, slug=slug, is_new=is_new)
+        return _edit_form_page(request, form, page)
+
+    form = EditForm(request.POST, slug=slug, is_new=is_new)
+    if not form.is_valid():
+        status = (
+            HTTPStatus.REQUEST_ENTITY_TOO_LARGE
+            if form.is_too_large
+            else HTTPStatus.BAD_REQUEST
+        )
+        return _edit_form_page(request, form, page, status=status)
+    data = form.cleaned_data
+    if "preview" in request.POST:
+        return _edit_form_page(
+            request, form, page, preview=markup.render(data["body"]).html
+        )
+    try:
+        revision = page_save(
+            slug=slug,
+            title=data.get("title") or page.title,
+            body=data["body"],
+            summary=data["summary"],
+            author=request.user,
+            base_revision_id=data["base_revision"],
+        )
+    except EditConflict as conflict:
+        return _conflict_form(request, form, page, conflict)
+    if revision is None:
+        messages.info(request, "You saved no change, so no revision was made.")
+    elif revision.previous_id and revision.previous_id != data["base_revision"]:
+        messages.success(
+            request, "Saved: your edit was merged with a change made meanwhile."
+        )
+    else:
+        messages.success(request, "Saved.")
+    return redirect("wiki:page", slug=slug)
+
+
+@require_POST
+@login_required
+def revision_revert_view(request, slug, pk):
+    """Make revision `pk` the page's text again, as a new revision."""
+    revision = get_object_or_404(
+        Revision.objects.select_related("page"), pk=pk, page__slug=slug
+    )
+    if not revision.page.can_be_edited_by(request.user):
+        return _protected(request, revision.page)
+    try:
+        new = revision_revert(revision=revision, author=request.user)
+    except EditConflict:
+        messages.error(
+            request, "The page changed while you reverted; please try again."
+        )
+        return redirect("wiki:history", slug=slug)
+    if new is None:
+        messages.info(
+            request, f"Revision {revision.number} is already the current text."
+        )
+    else:
+        messages.success(request, f"Reverted to revision {revision.number}.")
+    return redirect("wiki:page", slug=slug)

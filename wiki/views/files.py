@@ -1,0 +1,111 @@
+"""Uploaded images: the list, a file's page, the upload form, and serving them."""
+
+from http import HTTPStatus
+from pathlib import Path
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.generic import ListView
+
+from ..forms import UploadForm
+from ..images import MAX_UPLOAD_BYTES
+from ..models import File, FileUsage
+from ..models.files import CONTENT_TYPES
+from ..services import file_upload
+
+# Room for the form fields around a 10 MB image; larger requests are not read at all.
+MAX_REQUEST_BYTES = MAX_UPLOAD_BYTES + 256 * 1024
+MEDIA_FOLDERS = ("files", "thumbs")
+IMMUTABLE = "public, max-age=31536000, immutable"
+
+
+class FileListView(ListView):
+    """Uploaded images, newest first."""
+
+    queryset = File.objects.filter(current_version__isnull=False).select_related(
+        "current_version"
+    )
+    paginate_by = 48
+    template_name = "wiki/file_list.html"
+
+
+def file_detail(request, name):
+    """A file's page: the image, its description and versions, the pages using it."""
+    file = get_object_or_404(File.objects.select_related("current_version"), name=name)
+    context = {
+        "file": file,
+        "versions": file.versions.select_related("uploaded_by"),
+        "usages": FileUsage.objects.filter(file_name=name).select_related("page"),
+    }
+    return render(request, "wiki/file_detail.html", context)
+
+
+def _too_large(request):
+    form = UploadForm()
+    form.add_error(None, "The upload is over the 10 MB limit.")
+    return render(
+        request,
+        "wiki/file_upload.html",
+        {"form": form},
+        status=HTTPStatus.REQUEST_ENTITY_TOO_LARGE,
+    )
+
+
+@login_required
+def file_upload_view(request):
+    """GET the upload form; POST an image to store it as a file or a new version."""
+    if request.method != "POST":
+        form = UploadForm(initial={"name": request.GET.get("name", "")})
+        return render(request, "wiki/file_upload.html", {"form": form})
+    try:
+        length = int(request.META.get("CONTENT_LENGTH") or 0)
+    except ValueError:
+        length = 0
+    if length > MAX_REQUEST_BYTES:
+        return _too_large(request)
+    form = UploadForm(request.POST, request.FILES)
+    if not form.is_valid():
+        too_large = any(
+            e.code == "too_large" for e in form.errors.as_data().get("file", [])
+        )
+        status = (
+            HTTPStatus.REQUEST_ENTITY_TOO_LARGE if too_large else HTTPStatus.BAD_REQUEST
+        )
+        return render(request, "wiki/file_upload.html", {"form": form}, status=status)
+    data = form.cleaned_data
+    version = file_upload(
+        name=data["name"],
+        image=data["image"],
+        author=request.user,
+        description=data["description"],
+        licence=data["licence"],
+    )
+    messages.success(
+        request, f"Uploaded {version.file.name} (version {version.number})."
+    )
+    return redirect(version.file)
+
+
+def serve_media(request, path):
+    """Serve an uploaded image or thumbnail, with or without debug.
+
+    Stored names are random and never reused, so a response may be cached for good.
+    """
+    parts = Path(path).parts
+    if len(parts) < 2 or parts[0] not in MEDIA_FOLDERS or ".." in parts:
+        raise Http404("No such file.")
+    root = Path(settings.MEDIA_ROOT).resolve()
+    full_path = (root / path).resolve()
+    if not full_path.is_relative_to(root) or not full_path.is_file():
+        raise Http404("No such file.")
+    content_type = CONTENT_TYPES.get(full_path.suffix.lstrip(".").lower())
+    if content_type is None:
+        raise Http404("No such file.")
+    response = FileResponse(full_path.open("rb"), content_type=content_type)
+    response["Cache-Control"] = IMMUTABLE
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
+    return response

@@ -1,0 +1,105 @@
+"""What changed: a page's history, old revisions, diffs, recent changes site-wide."""
+
+from urllib.parse import urlencode
+
+from django.contrib.auth import get_user_model
+from django.shortcuts import get_object_or_404, render
+from django.views.generic import ListView
+
+from ..diffing import diff_hunks
+from ..models import Page, Revision
+
+HISTORY_PAGE_SIZE = 50
+
+
+def _revision_of(slug, pk):
+    queryset = Revision.objects.select_related("page", "author")
+    return get_object_or_404(queryset, pk=pk, page__slug=slug)
+
+
+class PageHistoryView(ListView):
+    """A page's revisions, newest first."""
+
+    paginate_by = HISTORY_PAGE_SIZE
+    template_name = "wiki/page_history.html"
+
+    def get_queryset(self):
+        self.page = get_object_or_404(Page, slug=self.kwargs["slug"])
+        return (
+            self.page.revisions.select_related("author")
+            .defer("body", "html")
+            .order_by("-number")
+        )
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(page=self.page, **kwargs)
+
+
+def revision_detail(request, slug, pk):
+    """One old revision, rendered as it was."""
+    revision = _revision_of(slug, pk)
+    context = {
+        "page": revision.page,
+        "revision": revision,
+        "is_current": revision.page.current_revision_id == revision.pk,
+    }
+    return render(request, "wiki/revision_detail.html", context)
+
+
+def revision_diff(request, slug, old_id, new_id):
+    """The difference between two revisions of one page."""
+    old, new = _revision_of(slug, old_id), _revision_of(slug, new_id)
+    context = {
+        "page": new.page,
+        "old": old,
+        "new": new,
+        "hunks": diff_hunks(old.body, new.body),
+    }
+    return render(request, "wiki/revision_diff.html", context)
+
+
+class RecentChangesView(ListView):
+    """The latest edits site-wide; `?user=name` keeps one user's."""
+
+    paginate_by = HISTORY_PAGE_SIZE
+    template_name = "wiki/recent_changes.html"
+
+    def get_username(self):
+        return self.kwargs.get("username") or self.request.GET.get("user", "").strip()
+
+    def get_queryset(self):
+        revisions = (
+            Revision.objects.select_related("page", "author")
+            .defer("body", "html")
+            .order_by("-created_at", "-pk")
+        )
+        username = self.get_username()
+        if username:
+            revisions = revisions.filter(author__username=username)
+        return revisions
+
+    def get_context_data(self, **kwargs):
+        username = self.get_username()
+        contributor = (
+            get_user_model().objects.filter(username=username).first()
+            if username
+            else None
+        )
+        return super().get_context_data(
+            username=username,
+            contributor=contributor,
+            query_prefix=urlencode({"user": username})
+            if "user" in self.request.GET
+            else "",
+            **kwargs,
+        )
+
+
+class ContributionsView(RecentChangesView):
+    """One user's edits, newest first."""
+
+    template_name = "wiki/contributions.html"
+
+    def get_queryset(self):
+        get_object_or_404(get_user_model(), username=self.kwargs["username"])
+        return super().get_queryset()
