@@ -1,0 +1,181 @@
+from django.contrib import admin
+from django.db import models
+
+from .models import (
+    Actor,
+    BoxOfficeFigure,
+    Character,
+    ExternalLink,
+    Film,
+    Remake,
+    RemakeStar,
+    Role,
+)
+from .services import subject_page_ensure
+
+
+class SubjectAdmin(admin.ModelAdmin):
+    """A subject's slug names its page: set once, from the title, then fixed."""
+
+    def get_readonly_fields(self, request, obj=None):
+        fields = super().get_readonly_fields(request, obj)
+        return (*fields, "slug") if obj else fields
+
+    def get_prepopulated_fields(self, request, obj=None):
+        return {} if obj else self.prepopulated_fields
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        subject_page_ensure(obj, author=request.user)
+
+
+class CastInline(admin.TabularInline):
+    model = Role
+    extra = 0
+    verbose_name_plural = "cast"
+    autocomplete_fields = ["actor", "character"]
+    fields = ["billing", "actor", "character", "note", "is_starring"]
+
+
+class BoxOfficeInline(admin.TabularInline):
+    model = BoxOfficeFigure
+    extra = 0
+    fields = [
+        "days_after_release",
+        "date",
+        "period",
+        "admissions",
+        "gross_usd",
+        "description",
+    ]
+
+
+HTTPS_URLS = {models.URLField: {"assume_scheme": "https"}}
+
+
+class ExternalLinkInline(admin.TabularInline):
+    model = ExternalLink
+    extra = 0
+    formfield_overrides = HTTPS_URLS
+
+
+class RemakeStarInline(admin.TabularInline):
+    model = RemakeStar
+    extra = 0
+    autocomplete_fields = ["actor"]
+
+
+@admin.register(Film)
+class FilmAdmin(SubjectAdmin):
+    list_display = ["title", "original_title", "year", "country", "language", "genre"]
+    list_filter = ["country", "language", "year"]
+    search_fields = ["title", "original_title", "romanized_title", "working_title"]
+    prepopulated_fields = {"slug": ["title"]}
+    inlines = [CastInline, BoxOfficeInline, ExternalLinkInline]
+    fieldsets = [
+        (
+            None,
+            {
+                "fields": [
+                    "title",
+                    "slug",
+                    "year",
+                    "country",
+                    "language",
+                    "genre",
+                    "logline",
+                ]
+            },
+        ),
+        (
+            "Titles",
+            {
+                "fields": [
+                    "original_title",
+                    "romanized_title",
+                    "literal_title",
+                    "working_title",
+                    "working_title_original",
+                ]
+            },
+        ),
+        (
+            "Background",
+            {
+                "classes": ["collapse"],
+                "fields": [
+                    "based_on",
+                    "budget",
+                    "break_even_admissions",
+                ],
+            },
+        ),
+    ]
+
+
+@admin.register(Character)
+class CharacterAdmin(SubjectAdmin):
+    list_display = ["name", "film"]
+    list_filter = ["film"]
+    search_fields = ["name", "description"]
+    prepopulated_fields = {"slug": ["name"]}
+    list_select_related = ["film"]
+
+
+@admin.register(Actor)
+class ActorAdmin(SubjectAdmin):
+    list_display = ["name", "slug"]
+    search_fields = ["name"]
+    prepopulated_fields = {"slug": ["name"]}
+
+
+@admin.register(Remake)
+class RemakeAdmin(SubjectAdmin):
+    list_display = ["page_title", "country", "language", "year", "director"]
+    list_filter = ["country", "language", "year"]
+    search_fields = ["page_title", "title", "original_title", "director", "studio"]
+    prepopulated_fields = {"slug": ["page_title"]}
+    list_select_related = ["original"]
+    inlines = [RemakeStarInline]
+
+
+@admin.register(Role)
+class RoleAdmin(admin.ModelAdmin):
+    list_display = ["actor", "character", "note", "film", "billing", "is_starring"]
+    list_filter = ["film", "is_starring"]
+    search_fields = ["actor__name", "character__name"]
+    list_select_related = ["actor", "character", "film"]
+    autocomplete_fields = ["actor", "character"]
+
+
+@admin.register(BoxOfficeFigure)
+class BoxOfficeFigureAdmin(admin.ModelAdmin):
+    list_display = [
+        "film",
+        "days_after_release",
+        "date",
+        "period",
+        "admissions",
+        "gross_usd",
+    ]
+    list_filter = ["film"]
+    search_fields = ["description"]
+    list_select_related = ["film"]
+
+
+@admin.register(RemakeStar)
+class RemakeStarAdmin(admin.ModelAdmin):
+    list_display = ["actor", "remake", "is_lead", "billing"]
+    list_filter = ["is_lead", "remake__country"]
+    search_fields = ["actor__name", "remake__page_title"]
+    list_select_related = ["actor", "remake"]
+    autocomplete_fields = ["actor", "remake"]
+
+
+@admin.register(ExternalLink)
+class ExternalLinkAdmin(admin.ModelAdmin):
+    formfield_overrides = HTTPS_URLS
+    list_display = ["name", "film", "url", "position"]
+    list_filter = ["film"]
+    search_fields = ["name", "url"]
+    list_select_related = ["film"]

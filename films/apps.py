@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+
+
+class FilmsConfig(AppConfig):
+    """The film, its characters, actors and remakes, with an infobox on their pages."""
+
+    name = "films"
+    verbose_name = "Films"

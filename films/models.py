@@ -1,0 +1,276 @@
+"""The structured data of the film, its characters, actors and remakes."""
+
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models.functions import Lower
+from django.urls import reverse
+
+from wiki.models import SLUG_MAX_LENGTH
+
+FIRST_FILM_YEAR = 1888
+LAST_PLAUSIBLE_YEAR = 2100
+
+
+def year_field(**kwargs):
+    return models.PositiveSmallIntegerField(
+        validators=[
+            MinValueValidator(FIRST_FILM_YEAR),
+            MaxValueValidator(LAST_PLAUSIBLE_YEAR),
+        ],
+        **kwargs,
+    )
+
+
+def valid_year(field):
+    """A CheckConstraint: `field` is empty or a year cinema could have."""
+    return models.CheckConstraint(
+        condition=models.Q(**{f"{field}__isnull": True})
+        | models.Q(**{f"{field}__range": (FIRST_FILM_YEAR, LAST_PLAUSIBLE_YEAR)}),
+        name="%(app_label)s_%(class)s_valid_" + field,
+    )
+
+
+class Subject(models.Model):
+    """Something with a wiki page of its own, at /wiki/<slug>/."""
+
+    slug = models.SlugField(
+        max_length=SLUG_MAX_LENGTH,
+        allow_unicode=True,
+        unique=True,
+        help_text="Its wiki page is /wiki/<slug>/. Cannot be changed later.",
+    )
+
+    class Meta:
+        abstract = True
+
+    # Each subject names its page through `page_title` (a property; a field on Remake).
+    def __str__(self):
+        return self.page_title
+
+    def get_absolute_url(self):
+        return reverse("wiki:page", kwargs={"slug": self.slug})
+
+    def clean(self):
+        super().clean()
+        for model in (Film, Character, Actor, Remake):
+            others = model.objects.filter(slug=self.slug)
+            if model is type(self):
+                others = others.exclude(pk=self.pk)
+            if others.exists():
+                kind = model._meta.verbose_name
+                message = f"The page /wiki/{self.slug}/ already belongs to a {kind}."
+                raise ValidationError(
+                    {"slug": ValidationError(message, code="slug_taken")}
+                )
+
+
+class Film(Subject):
+    title = models.CharField(max_length=200)
+    original_title = models.CharField(
+        max_length=200, blank=True, help_text="In its own script, e.g. 7번방의 선물."
+    )
+    romanized_title = models.CharField(
+        max_length=200,
+        blank=True,
+        help_text="Revised Romanization of the original title.",
+    )
+    literal_title = models.CharField(
+        max_length=200,
+        blank=True,
+        help_text="Literal English translation of the original title.",
+    )
+    working_title = models.CharField(max_length=200, blank=True)
+    working_title_original = models.CharField(
+        max_length=200, blank=True, help_text="The working title in its own script."
+    )
+    year = year_field()
+    country = models.CharField(max_length=100)
+    language = models.CharField(max_length=100)
+    genre = models.CharField(max_length=100, blank=True)
+    logline = models.TextField(
+        blank=True, help_text="What the film is about, in a sentence."
+    )
+    based_on = models.TextField(
+        blank=True, help_text="The real events the story is based on."
+    )
+    budget = models.CharField(max_length=200, blank=True)
+    break_even_admissions = models.PositiveBigIntegerField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["year", "title"]
+        constraints = [valid_year("year")]
+
+    @property
+    def page_title(self):
+        return self.title
+
+    def starring(self):
+        """The leading cast in billing order (from prefetched roles, if any)."""
+        return [role.actor for role in self.roles.all() if role.is_starring]
+
+
+class Actor(Subject):
+    name = models.CharField(max_length=200)
+
+    class Meta:
+        ordering = [Lower("name")]
+
+    @property
+    def page_title(self):
+        return self.name
+
+
+class Character(Subject):
+    name = models.CharField(max_length=200)
+    film = models.ForeignKey(Film, on_delete=models.PROTECT, related_name="characters")
+    description = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["film", Lower("name")]
+
+    @property
+    def page_title(self):
+        return self.name
+
+
+class Role(models.Model):
+    """Who plays whom; one character may have several actors (child, adult)."""
+
+    film = models.ForeignKey(Film, on_delete=models.CASCADE, related_name="roles")
+    character = models.ForeignKey(
+        Character, on_delete=models.CASCADE, related_name="roles"
+    )
+    actor = models.ForeignKey(Actor, on_delete=models.PROTECT, related_name="roles")
+    note = models.CharField(
+        max_length=100,
+        blank=True,
+        help_text='Which part of the role, e.g. "child" or "adult".',
+    )
+    billing = models.PositiveSmallIntegerField(
+        default=0, help_text="Order in the cast list."
+    )
+    is_starring = models.BooleanField("starring", default=False)
+
+    class Meta:
+        ordering = ["film", "billing", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["film", "character", "actor"], name="films_role_once_per_actor"
+            ),
+        ]
+
+    def __str__(self):
+        note = f" ({self.note})" if self.note else ""
+        return f"{self.actor} as {self.character}{note}"
+
+    def clean(self):
+        super().clean()
+        if self.character_id and self.character.film_id != self.film_id:
+            message = f"{self.character} is a character of another film."
+            error = ValidationError(message, code="character_of_another_film")
+            raise ValidationError({"character": error})
+
+
+class BoxOfficeFigure(models.Model):
+    """A dated box-office milestone: admissions or takings reached during the run."""
+
+    film = models.ForeignKey(Film, on_delete=models.CASCADE, related_name="box_office")
+    days_after_release = models.PositiveSmallIntegerField(null=True, blank=True)
+    date = models.DateField(null=True, blank=True)
+    period = models.CharField(
+        max_length=100,
+        blank=True,
+        help_text='A span rather than a day, e.g. "third week".',
+    )
+    admissions = models.PositiveBigIntegerField(null=True, blank=True)
+    gross_usd = models.PositiveBigIntegerField(
+        "gross (US$)",
+        null=True,
+        blank=True,
+        help_text="At least this much, in US dollars.",
+    )
+    description = models.CharField(max_length=300)
+
+    class Meta:
+        ordering = ["film", "days_after_release", "pk"]
+        verbose_name = "box-office figure"
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(admissions__isnull=True)
+                | models.Q(admissions__gte=0),
+                name="films_boxoffice_admissions_not_negative",
+            ),
+        ]
+
+    def __str__(self):
+        return self.description
+
+
+class Remake(Subject):
+    title = models.CharField(
+        max_length=200,
+        blank=True,
+        help_text="As released; blank where no title is known.",
+    )
+    original_title = models.CharField(max_length=200, blank=True)
+    page_title = models.CharField(
+        max_length=200,
+        unique=True,
+        help_text="Told apart the way encyclopedias do: Title (2019 Philippine film).",
+    )
+    original = models.ForeignKey(Film, on_delete=models.PROTECT, related_name="remakes")
+    country = models.CharField(max_length=100)
+    language = models.CharField(max_length=100, blank=True)
+    year = year_field(null=True, blank=True)
+    studio = models.CharField(max_length=200, blank=True)
+    director = models.CharField(max_length=200, blank=True)
+    notes = models.TextField(blank=True)
+    stars = models.ManyToManyField(Actor, through="RemakeStar", related_name="remakes")
+
+    class Meta:
+        ordering = [models.F("year").asc(nulls_last=True), "country"]
+        constraints = [valid_year("year")]
+
+
+class RemakeStar(models.Model):
+    remake = models.ForeignKey(
+        Remake, on_delete=models.CASCADE, related_name="starring"
+    )
+    actor = models.ForeignKey(
+        Actor, on_delete=models.PROTECT, related_name="remake_roles"
+    )
+    is_lead = models.BooleanField("in the lead role", default=False)
+    billing = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["remake", "billing", "pk"]
+        verbose_name = "star"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["remake", "actor"], name="films_remakestar_once"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.actor} in {self.remake}"
+
+
+class ExternalLink(models.Model):
+    film = models.ForeignKey(
+        Film, on_delete=models.CASCADE, related_name="external_links"
+    )
+    name = models.CharField(max_length=200)
+    url = models.URLField(blank=True, help_text="Blank where the address is not known.")
+    position = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["film", "position", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["film", "name"], name="films_externallink_once"
+            ),
+        ]
+
+    def __str__(self):
+        return self.name

@@ -1,0 +1,129 @@
+"""Load the article's data from fixtures/ into the films models and their wiki pages.
+
+Seeding is idempotent: what exists is left alone, so edits made on the site or in admin
+survive a second run. With `reset=True` the seed values replace edited ones, and edited
+page texts get a new revision with the seed text (history keeps the edit).
+"""
+
+import json
+from collections import Counter
+from pathlib import Path
+
+from django.conf import settings
+from django.db import transaction
+
+from wiki.models import Page
+from wiki.services import page_create, revision_create
+
+from .models import (
+    Actor,
+    BoxOfficeFigure,
+    Character,
+    ExternalLink,
+    Film,
+    Remake,
+    RemakeStar,
+    Role,
+)
+
+FIXTURES_DIR = Path(settings.BASE_DIR) / "fixtures"
+DATA_FILE = FIXTURES_DIR / "miracle-in-cell-no-7.json"
+PAGES_DIR = FIXTURES_DIR / "pages"
+SEED_SUMMARY = "Imported from the source article"
+RESET_SUMMARY = "Reset to the text of the source article"
+
+
+def read_data():
+    return json.loads(DATA_FILE.read_text(encoding="utf-8"))
+
+
+def page_body(slug):
+    return (PAGES_DIR / f"{slug}.md").read_text(encoding="utf-8")
+
+
+class Seeder:
+    """Writes the fixture into the database and counts what it created and changed."""
+
+    def __init__(self, *, reset=False):
+        self.reset = reset
+        self.counts = Counter()
+
+    def upsert(self, model, lookup, values):
+        obj, created = model.objects.get_or_create(**lookup, defaults=values)
+        if created:
+            self.counts[f"{model._meta.verbose_name_plural} created"] += 1
+        elif self.reset and any(
+            getattr(obj, key) != value for key, value in values.items()
+        ):
+            for key, value in values.items():
+                setattr(obj, key, value)
+            obj.save()
+            self.counts[f"{model._meta.verbose_name_plural} reset"] += 1
+        return obj
+
+    def upsert_subject(self, model, entry):
+        values = {key: value for key, value in entry.items() if key != "slug"}
+        return self.upsert(model, {"slug": entry["slug"]}, values)
+
+    def seed_page(self, subject):
+        body = page_body(subject.slug)
+        page = Page.objects.with_current_revision().filter(slug=subject.slug).first()
+        if page is None:
+            page_create(title=subject.page_title, body=body, summary=SEED_SUMMARY)
+            self.counts["pages created"] += 1
+        elif self.reset and page.current_revision.body != body:
+            revision_create(page=page, body=body, summary=RESET_SUMMARY)
+            self.counts["pages reset"] += 1
+
+    @transaction.atomic
+    def run(self, data):
+        films = {e["slug"]: self.upsert_subject(Film, e) for e in data["films"]}
+        actors = {e["slug"]: self.upsert_subject(Actor, e) for e in data["actors"]}
+        characters = {
+            e["slug"]: self.upsert_subject(Character, {**e, "film": films[e["film"]]})
+            for e in data["characters"]
+        }
+        for entry in data["roles"]:
+            lookup = {
+                "film": films[entry["film"]],
+                "actor": actors[entry["actor"]],
+                "character": characters[entry["character"]],
+            }
+            values = {key: entry[key] for key in ("note", "billing", "is_starring")}
+            self.upsert(Role, lookup, values)
+        for entry in data["box_office"]:
+            lookup = {"film": films[entry["film"]], "description": entry["description"]}
+            values = {
+                key: value
+                for key, value in entry.items()
+                if key not in {"film", "description"}
+            }
+            self.upsert(BoxOfficeFigure, lookup, values)
+        remakes = {}
+        for entry in data["remakes"]:
+            values = {key: value for key, value in entry.items() if key != "stars"}
+            remake = self.upsert_subject(
+                Remake, {**values, "original": films[entry["original"]]}
+            )
+            remakes[remake.slug] = remake
+            for billing, star in enumerate(entry["stars"], start=1):
+                lookup = {"remake": remake, "actor": actors[star["actor"]]}
+                self.upsert(
+                    RemakeStar, lookup, {"is_lead": star["is_lead"], "billing": billing}
+                )
+        for entry in data["external_links"]:
+            lookup = {"film": films[entry["film"]], "name": entry["name"]}
+            self.upsert(
+                ExternalLink,
+                lookup,
+                {"url": entry["url"], "position": entry["position"]},
+            )
+        for subjects in (films, characters, actors, remakes):
+            for subject in subjects.values():
+                self.seed_page(subject)
+        return self.counts
+
+
+def seed(*, reset=False):
+    """Load the fixture; return a Counter of what was created or reset."""
+    return Seeder(reset=reset).run(read_data())

@@ -1,0 +1,202 @@
+"""Browsing the film data: home, the four tables, subject pages and admin."""
+
+import pytest
+from django.urls import reverse
+
+from films.models import Actor, Character, Film, Remake, RemakeStar, Role
+from films.services import subject_page_ensure
+
+
+def add_cast(count):
+    """Grow the data: more characters, actors, roles and remakes with stars."""
+    film = Film.objects.get(slug="miracle-in-cell-no-7")
+    for n in range(count):
+        actor = Actor.objects.create(slug=f"extra-actor-{n}", name=f"Extra Actor {n}")
+        character = Character.objects.create(
+            slug=f"extra-character-{n}", name=f"Extra {n}", film=film
+        )
+        Role.objects.create(
+            film=film, actor=actor, character=character, billing=100 + n
+        )
+        remake = Remake.objects.create(
+            slug=f"extra-remake-{n}",
+            page_title=f"Extra remake {n}",
+            original=film,
+            country="X",
+        )
+        RemakeStar.objects.create(remake=remake, actor=actor)
+        for subject in (actor, character, remake):
+            subject_page_ensure(subject)
+
+
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        (
+            "/",
+            [
+                "Miracle in Cell No. 7",
+                "7번방의 선물",
+                "Ryu Seung-ryong",
+                "Pushpaka Vimana",
+                "Recently changed",
+            ],
+        ),
+        (
+            "/films/",
+            ["Miracle in Cell No. 7", "7번방의 선물", "Comedy-drama", "Park Shin-hye"],
+        ),
+        (
+            "/characters/",
+            ["Lee Yong-gu", "Ye-sung", "Kal So-won", "(child)", "(adult)"],
+        ),
+        ("/actors/", ["Aras Bulut İynemli", "Oh Dal-su", "So Yang-ho"]),
+        ("/remakes/", ["7. Koğuştaki Mucize", "Umesh Shukla", "Kannada", "Xia Vigor"]),
+    ],
+)
+def test_browse_pages_show_the_data(client, seeded, url, expected):
+    response = client.get(url)
+    assert response.status_code == 200
+    for text in expected:
+        assert text in response.text, text
+
+
+def test_film_page_reads_like_an_encyclopedia_article(client, seeded):
+    response = client.get("/wiki/miracle-in-cell-no-7/")
+    html = response.text
+    assert response.status_code == 200
+    for heading in (
+        "Plot",
+        "Cast",
+        "Box office",
+        "Remakes",
+        "Real-life basis",
+        "External links",
+    ):
+        assert f">{heading}</h2>" in html
+    assert 'class="infobox' in html
+    assert (
+        'href="/wiki/lee-yong-gu/"' in html and 'href="/wiki/ryu-seung-ryong/"' in html
+    )
+    assert "12,320,000 admissions" in html
+    assert "wikilink-new" not in html, "every linked page exists after seeding"
+
+
+def test_character_and_actor_pages_link_each_other_and_the_film(client, seeded):
+    character = client.get("/wiki/ye-sung/").text
+    assert (
+        'href="/wiki/kal-so-won/"' in character
+        and 'href="/wiki/park-shin-hye/"' in character
+    )
+    assert 'href="/wiki/miracle-in-cell-no-7/"' in character
+    actor = client.get("/wiki/kal-so-won/").text
+    assert (
+        'href="/wiki/ye-sung/"' in actor
+        and 'href="/wiki/miracle-in-cell-no-7/"' in actor
+    )
+
+
+def test_remake_pages_link_to_the_original_and_their_stars(client, seeded):
+    html = client.get(reverse("wiki:page", kwargs={"slug": "7-koğuştaki-mucize"})).text
+    assert 'href="/wiki/miracle-in-cell-no-7/"' in html
+    assert 'href="/wiki/aras-bulut-iynemli/"' in html and "(lead role)" in html
+
+
+PAGES_TO_COUNT = [
+    "/",
+    "/films/",
+    "/characters/",
+    "/actors/",
+    "/remakes/",
+    "/wiki/",
+    "/wiki/miracle-in-cell-no-7/",
+    "/wiki/ye-sung/",
+    "/wiki/ryu-seung-ryong/",
+    "/wiki/pushpaka-vimana/",
+]
+
+
+@pytest.mark.parametrize("url", PAGES_TO_COUNT)
+def test_query_count_does_not_grow_with_the_data(
+    client, seeded, django_assert_max_num_queries, url
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as small:
+        assert client.get(url).status_code == 200
+    add_cast(15)
+    with django_assert_max_num_queries(len(small)):
+        assert client.get(url).status_code == 200
+
+
+@pytest.mark.parametrize(
+    ("url", "queries"),
+    [
+        ("/", 5),
+        ("/films/", 3),
+        ("/wiki/miracle-in-cell-no-7/", 5),
+        ("/wiki/ryu-seung-ryong/", 6),
+    ],
+)
+def test_pages_take_few_queries(
+    client, seeded, django_assert_num_queries, url, queries
+):
+    with django_assert_num_queries(queries):
+        client.get(url)
+
+
+ADMIN_MODELS = [
+    "film",
+    "character",
+    "actor",
+    "remake",
+    "role",
+    "boxofficefigure",
+    "remakestar",
+    "externallink",
+]
+
+
+@pytest.mark.parametrize("model", ADMIN_MODELS)
+def test_admin_changelists_and_change_forms_open_for_staff(
+    client, seeded, staff_user, model
+):
+    client.force_login(staff_user)
+    changelist = client.get(reverse(f"admin:films_{model}_changelist"))
+    assert changelist.status_code == 200
+    obj = changelist.context["cl"].result_list[0]
+    assert (
+        client.get(reverse(f"admin:films_{model}_change", args=[obj.pk])).status_code
+        == 200
+    )
+
+
+def test_admin_search_and_filters_work(client, seeded, staff_user):
+    client.force_login(staff_user)
+    response = client.get(reverse("admin:films_actor_changelist"), {"q": "Park"})
+    assert {a.name for a in response.context["cl"].result_list} == {
+        "Park Shin-hye",
+        "Park Won-sang",
+    }
+    response = client.get(
+        reverse("admin:films_remake_changelist"), {"country": "India"}
+    )
+    assert len(response.context["cl"].result_list) == 2
+
+
+def test_adding_an_actor_in_admin_gives_them_a_page(client, seeded, staff_user):
+    client.force_login(staff_user)
+    response = client.post(
+        reverse("admin:films_actor_add"), {"name": "New Actor", "slug": "new-actor"}
+    )
+    assert response.status_code == 302
+    page = client.get("/wiki/new-actor/")
+    assert page.status_code == 200 and "New Actor" in page.text
+
+
+def test_admin_refuses_anonymous_and_non_staff(client, seeded, user):
+    url = reverse("admin:films_film_changelist")
+    assert client.get(url).status_code == 302
+    client.force_login(user)
+    assert client.get(url).status_code == 302
