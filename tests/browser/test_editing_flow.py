@@ -1,0 +1,98 @@
+"""A person's round trip: log in, edit with preview, save, history, diff, revert."""
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from wiki.models import Page
+from wiki.services import page_create
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+def test_edit_preview_save_history_diff_revert(logged_in):
+    page_create(title="Room 7", body="The inmates of Room 7.\n")
+    browser = logged_in
+
+    browser.goto("/wiki/room-7/")
+    browser.get_by_role("link", name="Edit", exact=True).click()
+    body = browser.locator("textarea[name=body]")
+    expect(body).to_have_value("The inmates of Room 7.\n")
+    body.fill("The inmates of Room 7 build a **balloon**.\n")
+    browser.fill("input[name=summary]", "Mention the balloon")
+
+    browser.get_by_role("button", name="Preview").click()
+    expect(browser.locator("#preview strong")).to_have_text("balloon")
+    assert Page.objects.get(slug="room-7").revisions.count() == 1
+
+    browser.get_by_role("button", name="Save").click()
+    expect(browser).to_have_url(re.compile(r"/wiki/room-7/$"))
+    expect(browser.locator(".wiki-body strong")).to_have_text("balloon")
+
+    browser.get_by_role("link", name="History", exact=True).click()
+    rows = browser.locator("table.history tbody tr")
+    expect(rows).to_have_count(2)
+    expect(rows.first).to_contain_text("Mention the balloon")
+    expect(rows.first).to_contain_text("editor")
+
+    rows.first.get_by_role("link", name="diff").click()
+    expect(browser.locator(".diff ins").first).to_contain_text("build")
+
+    browser.go_back()
+    browser.locator("table.history tbody tr").nth(1).get_by_role(
+        "button", name="revert to this"
+    ).click()
+    expect(browser).to_have_url(re.compile(r"/wiki/room-7/$"))
+    expect(browser.locator(".wiki-body")).to_contain_text("The inmates of Room 7.")
+    expect(browser.locator(".wiki-body strong")).to_have_count(0)
+    assert (
+        Page.objects.get(slug="room-7").current_revision.summary
+        == "Reverted to revision 1"
+    )
+
+
+def test_red_link_creates_the_page(logged_in):
+    page_create(title="Prison", body="See [[Hot Air Balloon]].\n")
+    browser = logged_in
+    browser.goto("/wiki/prison/")
+    red = browser.locator("a.wikilink-new")
+    expect(red).to_have_text("Hot Air Balloon")
+    red.click()
+    expect(browser.locator("input[name=title]")).to_have_value("Hot Air Balloon")
+    browser.fill("textarea[name=body]", "It carries Yong-gu and Ye-sung.")
+    browser.get_by_role("button", name="Save").click()
+    expect(browser).to_have_url(re.compile(r"/wiki/hot-air-balloon/$"))
+    browser.goto("/wiki/prison/")
+    expect(browser.locator("a.wikilink")).not_to_have_class(re.compile("wikilink-new"))
+
+
+def test_conflicting_edit_keeps_both_texts(logged_in):
+    created = page_create(title="Cell", body="one\ntwo\n")
+    browser = logged_in
+    browser.goto("/wiki/cell/edit/")
+    browser.fill("textarea[name=body]", "one\nmine\n")
+    # Someone else saves the same line meanwhile.
+    from wiki.services import revision_create
+
+    revision_create(page=created, body="one\ntheirs\n")
+    browser.get_by_role("button", name="Save").click()
+    expect(browser.locator("#edit-conflict")).to_be_visible()
+    expect(browser.locator("#their-text")).to_have_value("one\ntheirs\n")
+    expect(browser.locator("textarea[name=body]")).to_have_value("one\nmine\n")
+    browser.get_by_role("button", name="Save").click()
+    expect(browser).to_have_url(re.compile(r"/wiki/cell/$"))
+    assert Page.objects.get(slug="cell").current_revision.body == "one\nmine\n"
+
+
+def test_site_is_readable_on_a_phone(browser, live_server, django_db_blocker):
+    page_create(title="Ye-sung", body="A lawyer.\n\n| a | b |\n|---|---|\n| 1 | 2 |\n")
+    context = browser.new_context(
+        base_url=live_server.url, viewport={"width": 375, "height": 740}
+    )
+    phone = context.new_page()
+    phone.goto("/wiki/ye-sung/")
+    width = phone.evaluate("document.documentElement.scrollWidth")
+    assert width <= 375, "nothing overflows the screen sideways"
+    expect(phone.locator(".navbar-toggler")).to_be_visible()
+    context.close()

@@ -1,0 +1,42 @@
+"""A person's round trip: upload an image, embed it in a page, find it by search."""
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.wiki.images import image_bytes
+from wiki.services import page_create
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+def test_upload_embed_and_search(logged_in, tmp_path):
+    poster = tmp_path / "Poster.jpg"
+    poster.write_bytes(image_bytes(size=(1000, 1400), gps=True))
+    browser = logged_in
+
+    browser.goto("/files/upload/")
+    browser.set_input_files("input[name=file]", str(poster))
+    browser.fill("textarea[name=description]", "The Korean poster.")
+    browser.locator("#content").get_by_role("button", name="Upload").click()
+    expect(browser).to_have_url(re.compile(r"/files/Poster\.jpg/$"))
+    expect(browser.locator("h1")).to_have_text("File:Poster.jpg")
+
+    body = "[[File:Poster.jpg|thumb|The Korean poster]]\n\nHangul: 7번방의 선물"
+    page_create(title="Posters", body=body)
+    browser.goto("/wiki/posters/")
+    image = browser.locator(".thumb img")
+    expect(image).to_have_attribute("width", "320")
+    # The image loads after the page does (it is lazy): wait for it, then read its size.
+    natural_width = browser.wait_for_function(
+        "() => { const img = document.querySelector('.thumb img');"
+        " return img.complete && img.naturalWidth; }"
+    ).json_value()
+    assert natural_width == 320
+    expect(browser.locator(".thumb-caption")).to_have_text("The Korean poster")
+
+    browser.fill("#search-sm", "7번방의")
+    browser.locator("header").get_by_role("button", name="Search").click()
+    expect(browser.locator(".search-results a").first).to_have_text("Posters")
+    expect(browser.locator(".search-snippet mark").first).to_have_text("7번방의")
