@@ -5,26 +5,50 @@ from django.urls import reverse
 from wiki.models import Page
 
 
-def test_staff_protect_a_page_in_admin(client, staff_user, make_page):
-    page = make_page(title="Cell")
-    client.force_login(staff_user)
+def change_page_in_admin(client, page, **fields):
+    """POST the admin change form of `page` (with its one revision) with `fields`."""
     url = reverse("admin:wiki_page_change", args=[page.pk])
     assert client.get(url).status_code == 200
-    response = client.post(
+    return client.post(
         url,
         {
-            "title": "Cell",
-            "is_protected": "on",
+            "title": page.title,
             "revisions-TOTAL_FORMS": "1",
             "revisions-INITIAL_FORMS": "1",
             "revisions-MIN_NUM_FORMS": "0",
             "revisions-MAX_NUM_FORMS": "1000",
             "revisions-0-id": page.current_revision_id,
             "revisions-0-page": page.pk,
+            **fields,
         },
     )
+
+
+def test_staff_protect_a_page_in_admin(client, staff_user, make_page):
+    page = make_page(title="Cell")
+    client.force_login(staff_user)
+    response = change_page_in_admin(client, page, is_protected="on")
     assert response.status_code == 302, response.content
     assert Page.objects.get(pk=page.pk).is_protected
+
+
+def test_search_follows_a_title_changed_or_a_page_deleted_in_admin(
+    client, staff_user, make_page
+):
+    page = make_page(title="Cell", body="Room seven.")
+    client.force_login(staff_user)
+
+    def found(q):
+        response = client.get("/search/", {"q": q})
+        return [
+            (hit.page.title, hit.title_matches) for hit in response.context["page_obj"]
+        ]
+
+    assert change_page_in_admin(client, page, title="Warden").status_code == 302
+    assert found("warden") == [("Warden", True)]
+    assert found("cell") == []
+    client.post(reverse("admin:wiki_page_delete", args=[page.pk]), {"post": "yes"})
+    assert found("warden") == [] and found("seven") == []
 
 
 def test_revision_text_is_read_only_in_admin(client, staff_user, make_page):

@@ -1,4 +1,4 @@
-"""Search on SQLite's FTS5 index (created in migration 0004)."""
+"""Search on SQLite's FTS5 indexes (migrations 0004, 0006 and 0007)."""
 
 from django.db import connection
 
@@ -22,10 +22,11 @@ def _ids(sql, params):
 def ranked_page_ids(query, candidates):
     """Rank the title matches, and the text matches among the newest `candidates`."""
     expression = match_expression(query)
+    # Titles have an index of their own (migration 0007): a title search reads titles.
     title_ids = _ids(
-        "SELECT rowid FROM wiki_search_fts WHERE wiki_search_fts MATCH %s "
-        f"ORDER BY {RANK}, rowid LIMIT %s",
-        [f"{{title}} : ({expression})", candidates],
+        "SELECT rowid FROM wiki_search_title_fts WHERE wiki_search_title_fts MATCH %s "
+        "ORDER BY bm25(wiki_search_title_fts), rowid LIMIT %s",
+        [expression, candidates],
     )
     # The newest matches form a rowid range, which FTS5 can seek to without scoring the
     # rest; a list of rowids would cost a whole MATCH each.
