@@ -40,6 +40,12 @@ def test_hyphenated_names_and_hangul_are_found(client, pages):
     assert titles(client, "Koğuştaki") == ["7. Koğuştaki Mucize"]
 
 
+def test_a_hyphenated_name_is_matched_as_a_phrase(client, pages, make_page):
+    make_page(title="Decoy", body="Sung apart from ye olde cell.")
+    assert titles(client, "Ye-sung") == ["Ye-sung"]
+    assert "Decoy" in titles(client, "sung ye"), "both words are there, apart"
+
+
 def test_words_match_as_prefixes(client, pages):
     assert titles(client, "inmate") == ["Prison"]
 
