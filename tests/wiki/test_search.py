@@ -192,3 +192,22 @@ def test_snippet_marks_every_form_of_the_words(db):
     snippet = highlighted_snippet(long, parse_query("balloon"))
     assert snippet.startswith("…") and "<mark>balloon</mark>" in snippet
     assert len(snippet.split()) < 40
+
+
+@pytest.mark.django_db(transaction=True)
+def test_optimize_search_keeps_the_index_whole(client, make_page, user):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    for n in range(5):
+        make_page(title=f"Cell {n}", body=f"Inmate number {n} in the balloon plan.")
+    page = make_page(title="Warden", body="He guards the yard.")
+    revision_create(page=page, body="He adopts Ye-sung.", author=user)
+    out = StringIO()
+    call_command("optimize_search", stdout=out)
+    assert "optimised" in out.getvalue()
+    assert len(titles(client, "balloon")) == 5
+    assert titles(client, "Ye-sung") == ["Warden"]
+    assert titles(client, "guards") == []
+    assert titles(client, "warden") == ["Warden"]

@@ -45,6 +45,11 @@ def index_page(page, html):
     )
 
 
+def optimize_index():
+    """Bring the search index to its quickest shape (see each backend's `optimize`)."""
+    BACKENDS[connection.vendor].optimize()
+
+
 class SearchResults:
     """The ranked hits of one query: a lazy, sliceable list for Django's Paginator."""
 

@@ -19,7 +19,7 @@ from django.test import Client
 from django.urls import reverse
 
 from wiki.models import Page, Revision, SearchDocument
-from wiki.search import SearchResults
+from wiki.search import SearchResults, optimize_index
 from wiki.views.search import RESULTS_PER_PAGE
 
 QUERIES = [
@@ -194,11 +194,8 @@ class Command(BaseCommand):
                     SearchDocument(page=page, title=page.title, text=body)
                     for page, body in zip(pages, bodies, strict=True)
                 )
-        if connection.vendor == "postgresql":
-            # What autovacuum does on a live server: flush the GIN pending lists and
-            # refresh the statistics the planner estimates with.
-            with connection.cursor() as cursor:
-                cursor.execute("VACUUM ANALYZE wiki_searchdocument")
+        # A bulk import is followed by what `manage.py optimize_search` does.
+        optimize_index()
 
     def body(self, rng, words, weights):
         text = rng.choices(words, weights, k=WORDS_PER_PAGE)
