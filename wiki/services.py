@@ -1,5 +1,7 @@
 """The one write path for pages: every create, edit, revert and seed comes here."""
 
+from contextlib import contextmanager
+
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db import IntegrityError, transaction
@@ -167,10 +169,26 @@ def page_delete(page):
 
 def _store_rendition(name, content):
     stored = default_storage.save(name, ContentFile(content))
-    if (
-        stored != name
-    ):  # Names are random per version; a clash means a bug, not bad luck.
+    # Names are random per version; a clash means a bug, not bad luck.
+    if stored != name:
+        default_storage.delete(stored)
         raise RuntimeError(f"{name} was stored as {stored}.")
+    return stored
+
+
+@contextmanager
+def _files_removed_on_failure(names):
+    """Delete the files named in `names` (filled in by the block) if the block fails.
+
+    Files are written before the rows that point to them are saved; when a save fails
+    and the transaction rolls back, nothing may be left on disk that no row names.
+    """
+    try:
+        yield
+    except BaseException:
+        for name in names:
+            default_storage.delete(name)
+        raise
 
 
 @transaction.atomic
@@ -198,13 +216,17 @@ def file_upload(*, name, image, author, description="", licence="", comment=""):
         comment=comment,
         thumbnail_widths=[w for w in THUMBNAIL_WIDTHS if w < image.width],
     )
-    version.image.save(
-        f"upload.{image.extension}", ContentFile(image.content), save=False
-    )
-    for width in version.thumbnail_widths:
-        _store_rendition(version.thumbnail_name(width), thumbnail(image.content, width))
-    version.save()
-    file.current_version = version
-    file.save()
-    _refresh_pages_using_file(name)
+    stored = []
+    with _files_removed_on_failure(stored):
+        version.image.save(
+            f"upload.{image.extension}", ContentFile(image.content), save=False
+        )
+        stored.append(version.image.name)
+        for width in version.thumbnail_widths:
+            content = thumbnail(image.content, width)
+            stored.append(_store_rendition(version.thumbnail_name(width), content))
+        version.save()
+        file.current_version = version
+        file.save()
+        _refresh_pages_using_file(name)
     return version

@@ -117,6 +117,17 @@ def test_bad_uploads_are_refused_with_a_message_and_store_nothing(
     assert stored_files() == []
 
 
+def test_an_upload_that_fails_to_save_leaves_no_file_behind(uploader, monkeypatch):
+    def fail(name):
+        raise RuntimeError("the database went away")
+
+    monkeypatch.setattr("wiki.services._refresh_pages_using_file", fail)
+    with pytest.raises(RuntimeError):
+        post_upload(uploader, image_bytes(size=(800, 600)))
+    assert not File.objects.exists() and not FileVersion.objects.exists()
+    assert stored_files() == []
+
+
 def test_file_over_10_mb_is_refused(uploader):
     big = image_bytes() + b"\0" * (10 * 1024 * 1024)
     response = post_upload(uploader, big)
