@@ -94,7 +94,7 @@ class Command(BaseCommand):
             "--sizes", default="1000,100000", help="Page counts to measure at."
         )
         parser.add_argument(
-            "--repeat", type=int, default=20, help="Runs of each query."
+            "--repeat", type=int, default=50, help="Runs of each query."
         )
         parser.add_argument(
             "--keep",
@@ -106,28 +106,82 @@ class Command(BaseCommand):
         self.verbosity = verbosity
         self.client = Client(HTTP_HOST=bench_host())
         sizes = sorted(int(size) for size in sizes.split(","))
+        creation = connection.creation
         with tempfile.TemporaryDirectory() as workdir:
             if connection.vendor == "sqlite":
                 connection.settings_dict["TEST"]["NAME"] = str(
                     Path(workdir) / "bench.sqlite3"
                 )
-            old_name = connection.creation.create_test_db(
+            old_name = creation.create_test_db(
                 verbosity=0, autoclobber=True, serialize=False
             )
+            databases = {}
             try:
-                self.measure(sizes, repeat)
+                databases = self.build(sizes)
+                self.report(sizes, self.measure(databases, repeat))
             finally:
                 if keep:
-                    self.stdout.write(f"Kept: {connection.settings_dict['NAME']}")
+                    self.stdout.write(f"Kept: {', '.join(databases.values())}")
                 else:
-                    connection.creation.destroy_test_db(old_name, verbosity=0)
+                    for size in sizes[:-1]:
+                        creation.destroy_test_db(
+                            old_name, verbosity=0, suffix=str(size)
+                        )
+                    creation.destroy_test_db(old_name, verbosity=0)
 
-    def measure(self, sizes, repeat):
+    def build(self, sizes):
+        """Fill the wiki up to each size in turn, keeping a copy at each smaller one.
+
+        Returns each size's database name.
+        """
         rng = random.Random(7)
         words, weights = vocabulary(rng)
+        databases = {}
+        for size in sizes:
+            self.fill(Page.objects.count(), size, rng, words, weights)
+            if size == sizes[-1]:
+                databases[size] = connection.settings_dict["NAME"]
+            else:
+                connection.close()
+                connection.creation.clone_test_db(suffix=str(size), verbosity=0)
+                clone = connection.creation.get_test_db_clone_settings(str(size))
+                databases[size] = clone["NAME"]
+        return databases
+
+    def measure(self, databases, repeat):
+        """Time every query on every size, the sizes taking turns round by round.
+
+        A machine's speed drifts over minutes; measuring the sizes in alternation keeps
+        that drift out of the comparison between them.
+        """
+        kinds = {"request": self.request, "search": self.search}
+        timings = {
+            (kind, size): {query: [] for query in QUERIES}
+            for kind in kinds
+            for size in databases
+        }
+        for _ in range(repeat):
+            for size, name in databases.items():
+                self.use_database(name)
+                for kind, run in kinds.items():
+                    for query in QUERIES:  # Warm up after switching databases.
+                        run(query)
+                    for query in QUERIES:
+                        started = time.perf_counter()
+                        run(query)
+                        elapsed = (time.perf_counter() - started) * 1000
+                        timings[kind, size][query].append(elapsed)
+        return timings
+
+    def use_database(self, name):
+        if connection.settings_dict["NAME"] != name:
+            connection.close()
+            connection.settings_dict["NAME"] = name
+
+    def report(self, sizes, timings):
         self.stdout.write(
-            f"Search on {connection.vendor}: {repeat} runs of {len(QUERIES)} queries, "
-            "times in ms"
+            f"Search on {connection.vendor}: {len(QUERIES)} queries, "
+            f"{len(timings['search', sizes[0]][QUERIES[0]])} runs each, times in ms"
         )
         self.stdout.write(
             f"{'pages':>9} {'request median':>15} {'p95':>6} "
@@ -135,38 +189,29 @@ class Command(BaseCommand):
         )
         p95s = {}
         for size in sizes:
-            self.fill(Page.objects.count(), size, rng, words, weights)
-            results = {
-                "request": self.time_queries(self.request, repeat),
-                "search": self.time_queries(self.search, repeat),
-            }
             columns = []
-            for kind, timings in results.items():
-                every_run = [ms for runs in timings.values() for ms in runs]
+            for kind in ("request", "search"):
+                every_run = [ms for runs in timings[kind, size].values() for ms in runs]
                 p95s[kind, size] = statistics.quantiles(every_run, n=20)[-1]
-                columns.append((statistics.median(every_run), p95s[kind, size]))
-            (request_median, request_p95), (search_median, search_p95) = columns
+                columns.append(f"{statistics.median(every_run):.2f}")
+                columns.append(f"{p95s[kind, size]:.2f}")
             self.stdout.write(
-                f"{size:>9,} {request_median:>15.2f} {request_p95:>6.2f} "
-                f"{search_median:>14.2f} {search_p95:>6.2f}"
+                f"{size:>9,} {columns[0]:>15} {columns[1]:>6} "
+                f"{columns[2]:>14} {columns[3]:>6}"
             )
             if self.verbosity > 1:
                 for query in QUERIES:
-                    self.stdout.write(
-                        f"    {query:<24} "
-                        + " ".join(
-                            f"{kind} {statistics.median(timings[query]):6.2f}"
-                            for kind, timings in results.items()
-                        )
+                    medians = " ".join(
+                        f"{kind} {statistics.median(timings[kind, size][query]):6.2f}"
+                        for kind in ("request", "search")
                     )
-        if len(sizes) > 1:
-            smallest, largest = sizes[0], sizes[-1]
-            for kind in ("request", "search"):
-                ratio = p95s[kind, largest] / p95s[kind, smallest]
-                self.stdout.write(
-                    f"{kind} p95 at {largest:,} pages: {ratio:.2f}x the p95 at "
-                    f"{smallest:,}"
-                )
+                    self.stdout.write(f"    {query:<24} {medians}")
+        smallest, largest = sizes[0], sizes[-1]
+        for kind in ("request", "search") if len(sizes) > 1 else ():
+            ratio = p95s[kind, largest] / p95s[kind, smallest]
+            self.stdout.write(
+                f"{kind} p95 at {largest:,} pages: {ratio:.2f}x the p95 at {smallest:,}"
+            )
 
     def fill(self, start, stop, rng, words, weights):
         for first in range(start, stop, BATCH):
@@ -196,6 +241,11 @@ class Command(BaseCommand):
                 )
         # A bulk import is followed by what `manage.py optimize_search` does.
         optimize_index()
+        if connection.vendor == "postgresql":
+            # Settle every table now, so that autovacuum does not wake up to clean
+            # after the import in the middle of the measurement.
+            with connection.cursor() as cursor:
+                cursor.execute("VACUUM ANALYZE")
 
     def body(self, rng, words, weights):
         text = rng.choices(words, weights, k=WORDS_PER_PAGE)
@@ -211,14 +261,3 @@ class Command(BaseCommand):
     def search(self, query):
         """The search engine's share: rank, count, then the first page of hits."""
         list(Paginator(SearchResults(query), RESULTS_PER_PAGE).get_page(1))
-
-    def time_queries(self, run, repeat):
-        timings = {query: [] for query in QUERIES}
-        for query in QUERIES:  # Warm up: the first run reads the index from disk.
-            run(query)
-        for _ in range(repeat):
-            for query in QUERIES:
-                started = time.perf_counter()
-                run(query)
-                timings[query].append((time.perf_counter() - started) * 1000)
-        return timings
