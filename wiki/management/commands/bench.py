@@ -9,6 +9,7 @@ import random
 import statistics
 import tempfile
 import time
+from contextlib import nullcontext
 from pathlib import Path
 
 from django.conf import settings
@@ -107,7 +108,10 @@ class Command(BaseCommand):
         self.client = Client(HTTP_HOST=bench_host())
         sizes = sorted(int(size) for size in sizes.split(","))
         creation = connection.creation
-        with tempfile.TemporaryDirectory() as workdir:
+        # SQLite databases kept for inspection go to bench-results/, others to /tmp.
+        kept = Path("bench-results")
+        with nullcontext(kept) if keep else tempfile.TemporaryDirectory() as workdir:
+            Path(workdir).mkdir(exist_ok=True)
             if connection.vendor == "sqlite":
                 connection.settings_dict["TEST"]["NAME"] = str(
                     Path(workdir) / "bench.sqlite3"
