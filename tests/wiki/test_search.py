@@ -188,6 +188,9 @@ def test_snippet_marks_every_form_of_the_words(db):
     text = "The Turkish remake, 7. Koğuştaki Mucize, stars Aras Bulut İynemli."
     snippet = highlighted_snippet(text, parse_query("kogustaki iynemli"))
     assert "<mark>Koğuştaki</mark>" in snippet and "<mark>İynemli</mark>" in snippet
+    snippet = highlighted_snippet("That year, Ye-sung sang.", parse_query("Ye-sung"))
+    assert "<mark>Ye</mark>-<mark>sung</mark>" in snippet
+    assert "<mark>year</mark>" not in snippet, "only a word's last token is a prefix"
     long = " ".join(f"word{n}" for n in range(200)) + " balloon end"
     snippet = highlighted_snippet(long, parse_query("balloon"))
     assert snippet.startswith("…") and "<mark>balloon</mark>" in snippet

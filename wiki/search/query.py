@@ -18,10 +18,6 @@ class Query:
     def __bool__(self):
         return bool(self.words)
 
-    @property
-    def tokens(self):
-        return [token for word in self.words for token in word]
-
 
 def lowercase(text):
     # Python lowercases İ to i plus a combining dot, which would split the word.

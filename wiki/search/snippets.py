@@ -12,13 +12,24 @@ WORDS_BEFORE = 10
 WORDS_IN_SNIPPET = 32
 
 
-def _matches(word, prefixes):
-    # Folding is slow; most words are ASCII, where lowercasing is all it does.
-    text = word.group()
-    return (text.lower() if text.isascii() else fold(text)).startswith(prefixes)
+class Terms:
+    """What the engine matches: each word's last token as a prefix, the others whole.
+
+    `Ye-sung` marks "Ye" and "Sunghee" but not "year", as the engines find it.
+    """
+
+    def __init__(self, query):
+        self.whole = {fold(token) for tokens in query.words for token in tokens[:-1]}
+        self.prefixes = tuple(fold(tokens[-1]) for tokens in query.words)
+
+    def match(self, word):
+        # Folding is slow; most words are ASCII, where lowercasing is all it does.
+        text = word.group()
+        folded = text.lower() if text.isascii() else fold(text)
+        return folded in self.whole or folded.startswith(self.prefixes)
 
 
-def _window(text, prefixes):
+def _window(text, terms):
     """The snippet's words: a few before the first hit and the rest after it."""
     before = deque(maxlen=WORDS_BEFORE)
     words = None
@@ -27,19 +38,18 @@ def _window(text, prefixes):
             words.append(word)
             if len(words) == WORDS_IN_SNIPPET:
                 break
-        elif _matches(word, prefixes):
+        elif terms.match(word):
             words = [*before, word]
         else:
             before.append(word)
     if words is None:  # Only the title matched: show how the text begins.
         words = list(islice(TOKEN.finditer(text), WORDS_IN_SNIPPET))
-    return words, {n for n, word in enumerate(words) if _matches(word, prefixes)}
+    return words, {n for n, word in enumerate(words) if terms.match(word)}
 
 
 def highlighted_snippet(text, query):
     """Escaped HTML: some words of `text` around the query's, those in <mark>."""
-    prefixes = tuple(fold(token) for token in query.tokens)
-    words, hits = _window(text, prefixes)
+    words, hits = _window(text, Terms(query))
     if not words:
         return ""
     pieces = ["… "] if TOKEN.search(text, 0, words[0].start()) else []
