@@ -116,7 +116,8 @@ class Command(BaseCommand):
                 connection.settings_dict["TEST"]["NAME"] = str(
                     Path(workdir) / "bench.sqlite3"
                 )
-            old_name = creation.create_test_db(
+            site_database = connection.settings_dict["NAME"]
+            test_name = creation.create_test_db(
                 verbosity=0, autoclobber=True, serialize=False
             )
             databases = {}
@@ -124,14 +125,16 @@ class Command(BaseCommand):
                 databases = self.build(sizes)
                 self.report(sizes, self.measure(databases, repeat))
             finally:
+                # A copy's name derives from the test database's: make it current.
+                self.use_database(test_name)
                 if keep:
                     self.stdout.write(f"Kept: {', '.join(databases.values())}")
                 else:
-                    for size in sizes[:-1]:
-                        creation.destroy_test_db(
-                            old_name, verbosity=0, suffix=str(size)
-                        )
-                    creation.destroy_test_db(old_name, verbosity=0)
+                    for size, name in databases.items():
+                        if name != test_name:
+                            creation.destroy_test_db(verbosity=0, suffix=str(size))
+                # The site's own database is named again, untouched.
+                creation.destroy_test_db(site_database, verbosity=0, keepdb=keep)
 
     def build(self, sizes):
         """Fill the wiki up to each size in turn, keeping a copy at each smaller one.
