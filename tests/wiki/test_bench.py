@@ -1,4 +1,4 @@
-"""`manage.py bench` runs end to end on a small throwaway wiki and reports its figures."""
+"""`manage.py bench` runs end to end on a small throwaway wiki and reports figures."""
 
 import re
 from io import StringIO
