@@ -63,7 +63,7 @@ def _title_ids(expression, candidates):
     return [page_id for (page_id,) in rows]
 
 
-def _text_ids(query, candidates):
+def _text_ids(query, phrases, candidates):
     """Rank the text matches among the newest `candidates` pages that have every token.
 
     The window is chosen with the tokens alone, which the index settles without
@@ -98,7 +98,7 @@ def _text_ids(query, candidates):
         ) AS ranked ON true
         ORDER BY ranked.rank DESC, ranked.page_id
         """,
-        [tokens, candidates + 1, candidates, tsquery(query)],
+        [tokens, candidates + 1, candidates, phrases],
     )
     page_ids = [page_id for _, page_id in rows if page_id is not None]
     return page_ids, rows[0][0] > candidates
@@ -106,10 +106,9 @@ def _text_ids(query, candidates):
 
 def ranked_page_ids(query, candidates):
     """Rank the title matches, and the text matches among the newest `candidates`."""
-    text_ids, truncated = _text_ids(query, candidates)
-    return Ranking.merge(
-        _title_ids(tsquery(query), candidates), text_ids, truncated=truncated
-    )
+    phrases = tsquery(query)
+    text_ids, truncated = _text_ids(query, phrases, candidates)
+    return Ranking.merge(_title_ids(phrases, candidates), text_ids, truncated=truncated)
 
 
 def optimize():
