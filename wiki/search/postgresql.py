@@ -1,6 +1,7 @@
-"""Search on PostgreSQL: generated tsvectors with GIN indexes (migration 0004)."""
+"""Search on PostgreSQL: tsvectors with GIN indexes (migrations 0004 and 0008)."""
 
 import json
+from dataclasses import dataclass
 
 from django.db import connection
 
@@ -8,6 +9,12 @@ from .ranking import Ranking
 
 # A query the planner expects to match more than this share of pages is "common".
 COMMON_SHARE = 0.25
+# Pages per era, as migration 0008 marks them in every page's vector.
+ERA_PAGES = 2048
+# How many times the span the planner's estimate calls for a window of eras covers.
+WINDOW_MARGIN = 1.25
+# A window over more than this share of the wiki saves less than it costs.
+MAX_WINDOW_SHARE = 0.5
 
 
 def tsquery(query):
@@ -36,19 +43,60 @@ def _rows(sql, params):
         return cursor.fetchall()
 
 
-def _is_common(expression):
-    """Whether the planner expects the query to match over COMMON_SHARE of all pages."""
-    [(plan,)] = _rows(
-        "EXPLAIN (FORMAT JSON) SELECT 1 FROM wiki_searchdocument "
-        "WHERE document @@ to_tsquery('simple', %s)",
-        [expression],
-    )
-    [(pages,)] = _rows(
-        "SELECT reltuples FROM pg_class WHERE oid = 'wiki_searchdocument'::regclass",
-        [],
-    )
-    plan = json.loads(plan) if isinstance(plan, str) else plan
-    return pages > 0 and plan[0]["Plan"]["Plan Rows"] > COMMON_SHARE * pages
+@dataclass(frozen=True)
+class Estimate:
+    """What the planner expects a query, and each of its tokens alone, to match."""
+
+    matches: float
+    fewest_token_matches: float
+    pages: float
+    newest_page_id: int
+
+    @classmethod
+    def of(cls, query):
+        """Plan the whole query and each token alone, in one EXPLAIN."""
+        lexemes = [lexeme for tokens in query.words for lexeme in _lexemes(tokens)]
+        expressions = [tokens_tsquery(query), *(lexemes if len(lexemes) > 1 else [])]
+        select = (
+            "SELECT 1 FROM wiki_searchdocument "
+            "WHERE document @@ to_tsquery('simple', %s)"
+        )
+        [(plan,)] = _rows(
+            "EXPLAIN (FORMAT JSON) " + " UNION ALL ".join([select] * len(expressions)),
+            expressions,
+        )
+        plan = (json.loads(plan) if isinstance(plan, str) else plan)[0]["Plan"]
+        members = plan["Plans"] if len(expressions) > 1 else [plan]
+        rows = [member["Plan Rows"] for member in members]
+        [(pages, newest_page_id)] = _rows(
+            "SELECT reltuples, (SELECT max(page_id) FROM wiki_searchdocument) "
+            "FROM pg_class WHERE oid = 'wiki_searchdocument'::regclass",
+            [],
+        )
+        # A table never analysed counts -1 pages: nothing is known of it then.
+        return cls(rows[0], min(rows[1:] or rows), max(pages, 0), newest_page_id or 0)
+
+    @property
+    def is_common(self):
+        return self.matches > COMMON_SHARE * self.pages > 0
+
+    def newest_eras(self, candidates):
+        """A tsquery of the newest eras likely to hold `candidates` matches.
+
+        The planner takes a query's tokens to be independent, but they seldom are: the
+        two halves of `Ye-sung` always come together. So the window is sized for as
+        many matches as the rarest token has, at most; if it holds too few, the
+        caller reads every era. None when the window would be every era anyway.
+        """
+        newest_id, most_matches = self.newest_page_id, self.fewest_token_matches
+        if not newest_id or not most_matches:
+            return None
+        span = WINDOW_MARGIN * candidates * newest_id / most_matches
+        oldest = int(newest_id - span) // ERA_PAGES
+        if span > MAX_WINDOW_SHARE * newest_id or oldest <= 0:
+            return None
+        newest = newest_id // ERA_PAGES
+        return " | ".join(f"'_era{era}'" for era in range(newest, oldest - 1, -1))
 
 
 def _title_ids(expression, candidates):
@@ -66,16 +114,39 @@ def _title_ids(expression, candidates):
 def _text_ids(query, phrases, candidates):
     """Rank the text matches among the newest `candidates` pages that have every token.
 
-    The window is chosen with the tokens alone, which the index settles without
-    reading any page; the phrases are checked, and ranked, inside the window only.
-    One page more than the window is fetched, to tell whether any were left out.
+    The pages are chosen with the tokens alone, which the index settles without
+    reading any page; the phrases are checked, and ranked, among those pages only.
     """
     tokens = tokens_tsquery(query)
-    # Walking the primary key backwards finds the newest matches of a common word
-    # at once, but for a rarer one it reads thousands of pages' vectors for nothing;
-    # there the GIN index and a sort are faster. The planner cannot see that cost, so
-    # its row estimate decides, and `page_id + 0` keeps it off the key when rare.
-    newest_first = "page_id DESC" if _is_common(tokens) else "page_id + 0 DESC"
+    estimate = Estimate.of(query)
+    if estimate.is_common:
+        # Walking the primary key backwards finds the newest matches of a common word
+        # at once, but for a rarer one it reads thousands of pages' vectors for nothing.
+        return _newest_ranked(query, tokens, phrases, candidates, key_order=True)
+    # GIN returns every match, in no order: reading them all to keep the newest grows
+    # with the wiki. Where the estimate says the newest eras hold enough, read those.
+    eras = estimate.newest_eras(candidates)
+    if eras:
+        page_ids, truncated = _newest_ranked(
+            query, tokens, phrases, candidates, eras=eras
+        )
+        if truncated:
+            return page_ids, truncated
+        # Fewer matches there than expected: only all of them tell the newest.
+    return _newest_ranked(query, tokens, phrases, candidates)
+
+
+def _newest_ranked(query, tokens, phrases, candidates, key_order=False, eras=None):
+    """Rank the newest `candidates` pages that have every token; were there more?
+
+    `key_order` walks the primary key backwards; otherwise the GIN index finds every
+    match (in `eras` only, if given) and they are sorted. One page more than
+    `candidates` is fetched, to tell whether any were left out.
+    """
+    # `page_id + 0` keeps the planner off the primary key, which the planner cannot
+    # tell is dear here: walking it reads a page's vector at every step.
+    newest_first = "page_id DESC" if key_order else "page_id + 0 DESC"
+    matches = "to_tsquery('simple', %s)" + (" && %s::tsquery" if eras else "")
     # Reading a page's vector is the dear part; it is read again only for phrases.
     has_phrases = any(len(word) > 1 for word in query.words)
     phrase_check = "WHERE document @@ q" if has_phrases else ""
@@ -83,7 +154,7 @@ def _text_ids(query, phrases, candidates):
         f"""
         WITH newest AS (
             SELECT page_id, document FROM wiki_searchdocument
-            WHERE document @@ to_tsquery('simple', %s)
+            WHERE document @@ ({matches})
             ORDER BY {newest_first} LIMIT %s
         ), window_size AS (
             SELECT count(*) AS found FROM newest
@@ -98,7 +169,7 @@ def _text_ids(query, phrases, candidates):
         ) AS ranked ON true
         ORDER BY ranked.rank DESC, ranked.page_id
         """,
-        [tokens, candidates + 1, candidates, phrases],
+        [tokens, *([eras] if eras else []), candidates + 1, candidates, phrases],
     )
     page_ids = [page_id for _, page_id in rows if page_id is not None]
     return page_ids, rows[0][0] > candidates
@@ -114,7 +185,7 @@ def ranked_page_ids(query, candidates):
 def optimize():
     """What autovacuum does in time: flush the GIN pending lists, refresh statistics.
 
-    The planner's row estimates decide how a query walks the index (`_is_common`).
+    The planner's estimates decide how a query reads the index (`Estimate`).
     VACUUM cannot run inside a transaction: call this in autocommit mode.
     """
     with connection.cursor() as cursor:
