@@ -13,6 +13,7 @@ from wiki.models import Page
 @pytest.mark.django_db(transaction=True)
 def test_bench_reports_latency_at_each_size_and_cleans_up():
     database = connection.settings_dict["NAME"]
+    test_settings = dict(connection.settings_dict["TEST"])
     out = StringIO()
     call_command("bench", sizes="30,60", repeat=2, stdout=out)
     report = out.getvalue()
@@ -25,4 +26,5 @@ def test_bench_reports_latency_at_each_size_and_cleans_up():
     assert re.search(r"^search p95 at 60 pages: \d+\.\d\dx", report, re.MULTILINE)
     # The throwaway databases are gone, and the tests' own is back in use, untouched.
     assert connection.settings_dict["NAME"] == database
+    assert connection.settings_dict["TEST"] == test_settings
     assert not Page.objects.exists()

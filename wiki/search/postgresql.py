@@ -9,9 +9,10 @@ from .ranking import Ranking
 
 # A query the planner expects to match more than this share of pages is "common".
 COMMON_SHARE = 0.25
-# Pages per era, as migration 0008 marks them in every page's vector.
-ERA_PAGES = 2048
-# How many times the span the planner's estimate calls for a window of eras covers.
+# Sizes of the blocks of page ids, as powers of two, that migration 0008 marks in
+# every page's vector.
+BLOCK_LEVELS = range(11, 21)
+# How many times the span the planner's estimate calls for a window of blocks covers.
 WINDOW_MARGIN = 1.25
 # A window over more than this share of the wiki saves less than it costs.
 MAX_WINDOW_SHARE = 0.5
@@ -80,23 +81,39 @@ class Estimate:
     def is_common(self):
         return self.matches > COMMON_SHARE * self.pages > 0
 
-    def newest_eras(self, candidates):
-        """A tsquery of the newest eras likely to hold `candidates` matches.
+    def newest_blocks(self, candidates):
+        """A tsquery of the blocks of the newest pages likely to hold `candidates`.
 
         The planner takes a query's tokens to be independent, but they seldom are: the
         two halves of `Ye-sung` always come together. So the window is sized for as
         many matches as the rarest token has, at most; if it holds too few, the
-        caller reads every era. None when the window would be every era anyway.
+        caller reads them all. None when the window would be most of the wiki.
         """
         newest_id, most_matches = self.newest_page_id, self.fewest_token_matches
         if not newest_id or not most_matches:
             return None
         span = WINDOW_MARGIN * candidates * newest_id / most_matches
-        oldest = int(newest_id - span) // ERA_PAGES
-        if span > MAX_WINDOW_SHARE * newest_id or oldest <= 0:
+        first_id = int(newest_id - span)
+        if span > MAX_WINDOW_SHARE * newest_id or first_id < 2 ** BLOCK_LEVELS[0]:
             return None
-        newest = newest_id // ERA_PAGES
-        return " | ".join(f"'_era{era}'" for era in range(newest, oldest - 1, -1))
+        return " | ".join(
+            f"'_b{level}_{number}'" for level, number in blocks(first_id, newest_id)
+        )
+
+
+def blocks(first_id, last_id):
+    """The aligned blocks that cover ids `first_id` to `last_id` and a little more.
+
+    Each block is the largest that starts where the last one ended. It ends aligned to
+    a larger size than its own, so sizes only grow: a window takes one block of each
+    size at most, below the largest.
+    """
+    smallest = BLOCK_LEVELS[0]
+    start = first_id >> smallest << smallest
+    while start <= last_id:
+        level = max(level for level in BLOCK_LEVELS if start % 2**level == 0)
+        yield level, start >> level
+        start += 2**level
 
 
 def _title_ids(expression, candidates):
@@ -124,11 +141,11 @@ def _text_ids(query, phrases, candidates):
         # at once, but for a rarer one it reads thousands of pages' vectors for nothing.
         return _newest_ranked(query, tokens, phrases, candidates, key_order=True)
     # GIN returns every match, in no order: reading them all to keep the newest grows
-    # with the wiki. Where the estimate says the newest eras hold enough, read those.
-    eras = estimate.newest_eras(candidates)
-    if eras:
+    # with the wiki. Where the estimate says the newest pages hold enough, read those.
+    window = estimate.newest_blocks(candidates)
+    if window:
         page_ids, truncated = _newest_ranked(
-            query, tokens, phrases, candidates, eras=eras
+            query, tokens, phrases, candidates, window=window
         )
         if truncated:
             return page_ids, truncated
@@ -136,17 +153,17 @@ def _text_ids(query, phrases, candidates):
     return _newest_ranked(query, tokens, phrases, candidates)
 
 
-def _newest_ranked(query, tokens, phrases, candidates, key_order=False, eras=None):
+def _newest_ranked(query, tokens, phrases, candidates, key_order=False, window=None):
     """Rank the newest `candidates` pages that have every token; were there more?
 
     `key_order` walks the primary key backwards; otherwise the GIN index finds every
-    match (in `eras` only, if given) and they are sorted. One page more than
-    `candidates` is fetched, to tell whether any were left out.
+    match (in the `window` of blocks only, if given) and they are sorted. One page
+    more than `candidates` is fetched, to tell whether any were left out.
     """
     # `page_id + 0` keeps the planner off the primary key, which the planner cannot
     # tell is dear here: walking it reads a page's vector at every step.
     newest_first = "page_id DESC" if key_order else "page_id + 0 DESC"
-    matches = "to_tsquery('simple', %s)" + (" && %s::tsquery" if eras else "")
+    matches = "to_tsquery('simple', %s)" + (" && %s::tsquery" if window else "")
     # Reading a page's vector is the dear part; it is read again only for phrases.
     has_phrases = any(len(word) > 1 for word in query.words)
     phrase_check = "WHERE document @@ q" if has_phrases else ""
@@ -169,7 +186,7 @@ def _newest_ranked(query, tokens, phrases, candidates, key_order=False, eras=Non
         ) AS ranked ON true
         ORDER BY ranked.rank DESC, ranked.page_id
         """,
-        [tokens, *([eras] if eras else []), candidates + 1, candidates, phrases],
+        [tokens, *([window] if window else []), candidates + 1, candidates, phrases],
     )
     page_ids = [page_id for _, page_id in rows if page_id is not None]
     return page_ids, rows[0][0] > candidates

@@ -114,11 +114,14 @@ class Command(BaseCommand):
         kept = Path("bench-results")
         with nullcontext(kept) if keep else tempfile.TemporaryDirectory() as workdir:
             Path(workdir).mkdir(exist_ok=True)
-            if connection.vendor == "sqlite":
-                connection.settings_dict["TEST"]["NAME"] = str(
-                    Path(workdir) / "bench.sqlite3"
-                )
             site_database = connection.settings_dict["NAME"]
+            test_settings = dict(connection.settings_dict["TEST"])
+            # A name of its own, so that a test run and a kept bench never clash.
+            connection.settings_dict["TEST"]["NAME"] = (
+                str(Path(workdir) / "bench.sqlite3")
+                if connection.vendor == "sqlite"
+                else f"bench_{site_database}"
+            )
             test_name = creation.create_test_db(
                 verbosity=0, autoclobber=True, serialize=False
             )
@@ -137,6 +140,7 @@ class Command(BaseCommand):
                             creation.destroy_test_db(verbosity=0, suffix=str(size))
                 # The site's own database is named again, untouched.
                 creation.destroy_test_db(site_database, verbosity=0, keepdb=keep)
+                connection.settings_dict["TEST"] = test_settings
 
     def build(self, sizes):
         """Fill the wiki up to each size in turn, keeping a copy at each smaller one.
