@@ -6,6 +6,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from wiki.management.commands.bench import insert_pages
 from wiki.search.query import parse_query
 from wiki.services import page_save, revision_create, revision_revert
 
@@ -216,54 +217,27 @@ def test_optimize_search_keeps_the_index_whole(client, make_page, user):
     assert titles(client, "warden") == ["Warden"]
 
 
-def bulk_pages(texts):
-    """Pages with the given texts, oldest first, written in bulk as an import would."""
-    from wiki.models import Page, Revision, SearchDocument
-
-    pages = Page.objects.bulk_create(
-        Page(title=f"Bulk {n}", slug=f"bulk-{n}") for n in range(len(texts))
-    )
-    revisions = Revision.objects.bulk_create(
-        Revision(
-            page=page,
-            number=1,
-            body=text,
-            size=len(text),
-            size_change=len(text),
-            html=text,
-        )
-        for page, text in zip(pages, texts, strict=True)
-    )
-    for page, revision in zip(pages, revisions, strict=True):
-        page.current_revision = revision
-    Page.objects.bulk_update(pages, ["current_revision"])
-    SearchDocument.objects.bulk_create(
-        SearchDocument(page=page, title=page.title, text=text)
-        for page, text in zip(pages, texts, strict=True)
-    )
-    if connection.vendor == "postgresql":
-        with connection.cursor() as cursor:  # The planner's estimates choose the way.
-            cursor.execute("ANALYZE wiki_searchdocument")
-
-
 def test_the_newest_matches_are_ranked_however_they_are_found(client, db, monkeypatch):
     """Found among the newest pages first, or, when those hold too few, among all."""
     monkeypatch.setattr("wiki.search.CANDIDATES", 20)
     # "alpha" is on every tenth page; "omega" as often, but only on the oldest.
-    bulk_pages(
-        [
-            "filler " + ("alpha omega" if n < 2000 else "alpha") * (n % 10 == 0)
+    insert_pages(
+        {
+            n: "filler " + ("alpha omega" if n < 2000 else "alpha") * (n % 10 == 0)
             for n in range(5000)
-        ]
+        }
     )
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:  # The planner's estimates choose the way.
+            cursor.execute("ANALYZE wiki_searchdocument")
     with CaptureQueriesContext(connection) as queries:
         response = client.get("/search/", {"q": "alpha"})
     found = {hit.page.title for hit in response.context["page_obj"]}
-    assert found == {f"Bulk {n}" for n in range(4990, 4790, -10)}
+    assert found == {f"Page {n}" for n in range(4990, 4790, -10)}
     assert "More than 20 pages match" in response.text
     if connection.vendor == "postgresql":
         assert any("'_b1" in query["sql"] for query in queries), "read by blocks"
     response = client.get("/search/", {"q": "omega"})
     found = {hit.page.title for hit in response.context["page_obj"]}
-    assert found == {f"Bulk {n}" for n in range(1990, 1790, -10)}
+    assert found == {f"Page {n}" for n in range(1990, 1790, -10)}
     assert "More than 20 pages match" in response.text
