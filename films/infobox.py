@@ -1,11 +1,10 @@
 """The infobox beside the wiki pages of films, characters, actors and remakes."""
 
 from django.contrib.humanize.templatetags.humanize import intcomma
-from django.db.models import Prefetch
 from django.template.loader import render_to_string
 from django.utils.html import format_html, format_html_join
 
-from .models import Actor, Character, Film, Remake, RemakeStar, Role
+from .queries import ACTORS, CHARACTERS, FILMS, REMAKES
 
 
 def link(subject, suffix=""):
@@ -93,41 +92,10 @@ def remake_rows(remake):
 
 # Each subject: how to fetch it with all its infobox shows, and how to draw its rows.
 SUBJECTS = [
-    (
-        Film.objects.prefetch_related(
-            Prefetch("roles", queryset=Role.objects.select_related("actor")),
-            "remakes",
-            "box_office",
-        ),
-        film_rows,
-        "film",
-    ),
-    (
-        Character.objects.select_related("film").prefetch_related(
-            Prefetch("roles", queryset=Role.objects.select_related("actor"))
-        ),
-        character_rows,
-        "character",
-    ),
-    (
-        Actor.objects.prefetch_related(
-            Prefetch(
-                "roles", queryset=Role.objects.select_related("character", "film")
-            ),
-            Prefetch(
-                "remake_roles", queryset=RemakeStar.objects.select_related("remake")
-            ),
-        ),
-        actor_rows,
-        "actor",
-    ),
-    (
-        Remake.objects.select_related("original").prefetch_related(
-            Prefetch("starring", queryset=RemakeStar.objects.select_related("actor"))
-        ),
-        remake_rows,
-        "remake",
-    ),
+    (FILMS.prefetch_related("remakes", "box_office"), film_rows, "film"),
+    (CHARACTERS, character_rows, "character"),
+    (ACTORS, actor_rows, "actor"),
+    (REMAKES, remake_rows, "remake"),
 ]
 
 

@@ -6,24 +6,12 @@ from django.views.generic import ListView
 
 from wiki.selectors import recently_changed_pages
 
-from .models import Actor, Character, Film, Remake, RemakeStar, Role
-
-ROLES_WITH_PEOPLE = Prefetch(
-    "roles", queryset=Role.objects.select_related("actor", "character")
-)
-STARS_WITH_ACTORS = Prefetch(
-    "starring", queryset=RemakeStar.objects.select_related("actor")
-)
+from .queries import ACTORS, CHARACTERS, FILMS, REMAKES
 
 
 def home(request):
     """The film, its cast, its remakes and what changed lately."""
-    films = Film.objects.prefetch_related(
-        ROLES_WITH_PEOPLE,
-        Prefetch(
-            "remakes", queryset=Remake.objects.prefetch_related(STARS_WITH_ACTORS)
-        ),
-    )
+    films = FILMS.prefetch_related(Prefetch("remakes", queryset=REMAKES))
     context = {"films": films, "recent_pages": recently_changed_pages()}
     return render(request, "films/home.html", context)
 
@@ -39,27 +27,20 @@ class BrowseView(ListView):
 
 
 class FilmListView(BrowseView):
-    queryset = Film.objects.prefetch_related(ROLES_WITH_PEOPLE)
+    queryset = FILMS
     heading = "Films"
 
 
 class CharacterListView(BrowseView):
-    queryset = Character.objects.select_related("film").prefetch_related(
-        ROLES_WITH_PEOPLE
-    )
+    queryset = CHARACTERS
     heading = "Characters"
 
 
 class ActorListView(BrowseView):
-    queryset = Actor.objects.prefetch_related(
-        ROLES_WITH_PEOPLE,
-        Prefetch("remake_roles", queryset=RemakeStar.objects.select_related("remake")),
-    )
+    queryset = ACTORS
     heading = "Actors"
 
 
 class RemakeListView(BrowseView):
-    queryset = Remake.objects.select_related("original").prefetch_related(
-        STARS_WITH_ACTORS
-    )
+    queryset = REMAKES
     heading = "Remakes"

@@ -1,0 +1,21 @@
+"""Each kind of subject fetched with the people it shows, in a fixed number of queries.
+
+The browse tables and the infoboxes draw the same relations, so they fetch them alike.
+"""
+
+from django.db.models import Prefetch
+
+from .models import Actor, Character, Film, Remake, RemakeStar, Role
+
+ROLES = Prefetch(
+    "roles", queryset=Role.objects.select_related("actor", "character", "film")
+)
+STARS = Prefetch("starring", queryset=RemakeStar.objects.select_related("actor"))
+REMAKE_ROLES = Prefetch(
+    "remake_roles", queryset=RemakeStar.objects.select_related("remake")
+)
+
+FILMS = Film.objects.prefetch_related(ROLES)
+CHARACTERS = Character.objects.select_related("film").prefetch_related(ROLES)
+ACTORS = Actor.objects.prefetch_related(ROLES, REMAKE_ROLES)
+REMAKES = Remake.objects.select_related("original").prefetch_related(STARS)
