@@ -36,29 +36,21 @@ def _replace_targets(related, field, wanted):
     )
 
 
-def _rerender(pages):
-    for page in pages:
-        revision = page.current_revision
+def _rerender_pages(**lookup):
+    """Re-render the current text of the pages matching `lookup`.
+
+    Their text is unchanged, but what it links to or embeds is not: a link turned blue
+    or red, a file shows another image.
+    """
+    revisions = [
+        page.current_revision
+        for page in Page.objects.with_current_revision().filter(
+            current_revision__isnull=False, **lookup
+        )
+    ]
+    for revision in revisions:
         revision.html = markup.render(revision.body).html
-        revision.save(update_fields=["html"])
-
-
-def _refresh_pages_linking_to(slug):
-    """Re-render the pages whose links to `slug` just turned blue or red."""
-    _rerender(
-        Page.objects.with_current_revision().filter(
-            outgoing_links__target_slug=slug, current_revision__isnull=False
-        )
-    )
-
-
-def _refresh_pages_using_file(name):
-    """Re-render the pages that embed file `name`, which now shows another image."""
-    _rerender(
-        Page.objects.with_current_revision().filter(
-            file_usages__file_name=name, current_revision__isnull=False
-        )
-    )
+    Revision.objects.bulk_update(revisions, ["html"])
 
 
 @transaction.atomic
@@ -94,7 +86,7 @@ def page_create(*, title, body, author=None, summary=""):
     """Create a page with its first revision; links to it elsewhere turn blue."""
     page = Page.objects.create(title=title, slug=slug_for_title(title))
     revision_create(page=page, body=body, author=author, summary=summary)
-    _refresh_pages_linking_to(page.slug)
+    _rerender_pages(outgoing_links__target_slug=page.slug)
     return page
 
 
@@ -164,7 +156,7 @@ def page_delete(page):
     """Delete a page and its history; links to it elsewhere turn red."""
     slug = page.slug
     page.delete()
-    _refresh_pages_linking_to(slug)
+    _rerender_pages(outgoing_links__target_slug=slug)
 
 
 def _store_rendition(name, content):
@@ -228,5 +220,5 @@ def file_upload(*, name, image, author, description="", licence="", comment=""):
         version.save()
         file.current_version = version
         file.save()
-        _refresh_pages_using_file(name)
+        _rerender_pages(file_usages__file_name=name)
     return version

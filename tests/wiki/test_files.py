@@ -118,10 +118,10 @@ def test_bad_uploads_are_refused_with_a_message_and_store_nothing(
 
 
 def test_an_upload_that_fails_to_save_leaves_no_file_behind(uploader, monkeypatch):
-    def fail(name):
+    def fail(*args, **kwargs):
         raise RuntimeError("the database went away")
 
-    monkeypatch.setattr("wiki.services._refresh_pages_using_file", fail)
+    monkeypatch.setattr(FileVersion, "save", fail)
     with pytest.raises(RuntimeError):
         post_upload(uploader, image_bytes(size=(800, 600)))
     assert not File.objects.exists() and not FileVersion.objects.exists()
