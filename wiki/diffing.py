@@ -37,6 +37,22 @@ def _word_diff(old, new):
     return mark_safe("".join(old_html)), mark_safe("".join(new_html))  # noqa: S308
 
 
+def _removed(lines, first):
+    """Lines only in the old text, which begins at line `first` + 1."""
+    return [
+        DiffLine("removed", first + n + 1, None, escape(line))
+        for n, line in enumerate(lines)
+    ]
+
+
+def _added(lines, first):
+    """Lines only in the new text, which begins at line `first` + 1."""
+    return [
+        DiffLine("added", None, first + n + 1, escape(line))
+        for n, line in enumerate(lines)
+    ]
+
+
 def _replaced(old_lines, new_lines, i1, j1):
     """Pair the lines of a replaced block so each pair shows its changed words."""
     removed, added = [], []
@@ -45,14 +61,8 @@ def _replaced(old_lines, new_lines, i1, j1):
         removed.append(DiffLine("removed", i1 + offset + 1, None, old_html))
         added.append(DiffLine("added", None, j1 + offset + 1, new_html))
     pairs = min(len(old_lines), len(new_lines))
-    removed += [
-        DiffLine("removed", i1 + n + 1, None, escape(line))
-        for n, line in enumerate(old_lines[pairs:], start=pairs)
-    ]
-    added += [
-        DiffLine("added", None, j1 + n + 1, escape(line))
-        for n, line in enumerate(new_lines[pairs:], start=pairs)
-    ]
+    removed += _removed(old_lines[pairs:], i1 + pairs)
+    added += _added(new_lines[pairs:], j1 + pairs)
     return removed + added
 
 
@@ -72,14 +82,8 @@ def diff_hunks(old_text, new_text):
             elif op == "replace":
                 hunk += _replaced(old_lines[i1:i2], new_lines[j1:j2], i1, j1)
             elif op == "delete":
-                hunk += [
-                    DiffLine("removed", i1 + n + 1, None, escape(line))
-                    for n, line in enumerate(old_lines[i1:i2])
-                ]
+                hunk += _removed(old_lines[i1:i2], i1)
             else:
-                hunk += [
-                    DiffLine("added", None, j1 + n + 1, escape(line))
-                    for n, line in enumerate(new_lines[j1:j2])
-                ]
+                hunk += _added(new_lines[j1:j2], j1)
         hunks.append(hunk)
     return hunks

@@ -29,3 +29,12 @@ def test_text_is_escaped():
 
 def test_same_text_has_no_hunks():
     assert diff_hunks("same\n", "same\n") == []
+
+
+def test_lines_are_numbered_when_a_block_is_replaced_by_one_of_another_length():
+    (hunk,) = diff_hunks("a\nb\nc\n", "a\nB1\nB2\nB3\nc\n")
+    assert [line.new_number for line in hunk if line.kind == "added"] == [2, 3, 4]
+    assert [line.old_number for line in hunk if line.kind == "removed"] == [2]
+    (hunk,) = diff_hunks("a\nb1\nb2\nb3\nc\n", "a\nB\nc\n")
+    assert [line.old_number for line in hunk if line.kind == "removed"] == [2, 3, 4]
+    assert [line.new_number for line in hunk if line.kind == "added"] == [2]
