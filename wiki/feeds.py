@@ -4,7 +4,7 @@ from django.contrib.syndication.views import Feed
 from django.urls import reverse_lazy
 from django.utils.feedgenerator import Atom1Feed
 
-from .models import Revision
+from .selectors import recent_revisions
 
 FEED_SIZE = 50
 
@@ -16,11 +16,7 @@ class RecentChangesFeed(Feed):
     subtitle = "The latest edits to every page of the wiki."
 
     def items(self):
-        return (
-            Revision.objects.select_related("page", "author")
-            .defer("body", "html")
-            .order_by("-created_at", "-pk")[:FEED_SIZE]
-        )
+        return recent_revisions()[:FEED_SIZE]
 
     def item_title(self, item):
         return f"{item.page.title} (revision {item.number})"

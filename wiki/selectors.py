@@ -1,6 +1,6 @@
 """Read queries other parts of the site share."""
 
-from .models import Page
+from .models import Page, Revision
 
 
 def recently_changed_pages(limit=10):
@@ -9,4 +9,13 @@ def recently_changed_pages(limit=10):
         Page.objects.with_current_revision()
         .filter(current_revision__isnull=False)
         .order_by("-updated_at", "-pk")[:limit]
+    )
+
+
+def recent_revisions():
+    """Every revision, newest first, with its page and author, without its texts."""
+    return (
+        Revision.objects.select_related("page", "author")
+        .defer("body", "html")
+        .order_by("-created_at", "-pk")
     )

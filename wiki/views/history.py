@@ -8,6 +8,7 @@ from django.views.generic import ListView
 
 from ..diffing import diff_hunks
 from ..models import Page, Revision
+from ..selectors import recent_revisions
 
 HISTORY_PAGE_SIZE = 50
 
@@ -68,11 +69,7 @@ class RecentChangesView(ListView):
         return self.kwargs.get("username") or self.request.GET.get("user", "").strip()
 
     def get_queryset(self):
-        revisions = (
-            Revision.objects.select_related("page", "author")
-            .defer("body", "html")
-            .order_by("-created_at", "-pk")
-        )
+        revisions = recent_revisions()
         username = self.get_username()
         if username:
             revisions = revisions.filter(author__username=username)
