@@ -76,7 +76,11 @@ class EditForm(forms.Form):
 
     @property
     def is_too_large(self):
-        return any(e.code == "too_large" for e in self.errors.as_data().get("body", []))
+        return _has_error(self, "body", "too_large")
+
+
+def _has_error(form, field, code):
+    return any(error.code == code for error in form.errors.as_data().get(field, []))
 
 
 class SignupForm(UserCreationForm):
@@ -97,8 +101,7 @@ class UploadForm(forms.Form):
         max_length=NAME_MAX_LENGTH,
         required=False,
         help_text="With its extension, e.g. Poster.jpg. Uploading under an existing "
-        "name "
-        "adds a new version of that file.",
+        "name adds a new version of that file.",
     )
     description = forms.CharField(
         widget=forms.Textarea(attrs={"rows": 4}), required=False
@@ -106,6 +109,10 @@ class UploadForm(forms.Form):
     licence = forms.CharField(
         max_length=300, required=False, help_text="Who may use the image, and how."
     )
+
+    @property
+    def is_too_large(self):
+        return _has_error(self, "file", "too_large")
 
     def clean_name(self):
         return self.cleaned_data["name"].strip()

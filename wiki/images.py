@@ -23,6 +23,8 @@ NAME_EXTENSIONS = {
 }
 # What an encoder may keep from the decoded image: drawing facts, never metadata.
 KEPT_INFO = {"transparency", "duration", "loop", "background"}
+TOO_MANY_PIXELS = "The image has too many pixels to be decoded safely."
+DAMAGED = "The image is damaged or truncated and cannot be decoded."
 
 
 @dataclass(frozen=True)
@@ -55,11 +57,9 @@ def _open(upload):
             "not_an_image",
         )
     except (Image.DecompressionBombError, Image.DecompressionBombWarning):
-        _refuse(
-            "The image has too many pixels to be decoded safely.", "too_many_pixels"
-        )
+        _refuse(TOO_MANY_PIXELS, "too_many_pixels")
     except (OSError, SyntaxError, ValueError):
-        _refuse("The image is damaged or truncated and cannot be decoded.", "damaged")
+        _refuse(DAMAGED, "damaged")
     if image.format not in EXTENSIONS:
         _refuse(
             f"{image.format} images are not accepted: use JPEG, PNG, GIF or WebP.",
@@ -67,9 +67,7 @@ def _open(upload):
         )
     frames = getattr(image, "n_frames", 1)
     if image.width * image.height * frames > MAX_PIXELS:
-        _refuse(
-            "The image has too many pixels to be decoded safely.", "too_many_pixels"
-        )
+        _refuse(TOO_MANY_PIXELS, "too_many_pixels")
     return image
 
 
@@ -79,9 +77,7 @@ def _decoded_frames(image):
             warnings.simplefilter("error", Image.DecompressionBombWarning)
             frames = [frame.copy() for frame in ImageSequence.Iterator(image)]
     except (OSError, SyntaxError, ValueError, Image.DecompressionBombWarning) as error:
-        raise ValidationError(
-            "The image is damaged or truncated and cannot be decoded.", code="damaged"
-        ) from error
+        raise ValidationError(DAMAGED, code="damaged") from error
     for frame in frames:
         frame.info = {
             key: value for key, value in frame.info.items() if key in KEPT_INFO

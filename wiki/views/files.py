@@ -68,11 +68,10 @@ def file_upload_view(request):
         return _too_large(request)
     form = UploadForm(request.POST, request.FILES)
     if not form.is_valid():
-        too_large = any(
-            e.code == "too_large" for e in form.errors.as_data().get("file", [])
-        )
         status = (
-            HTTPStatus.REQUEST_ENTITY_TOO_LARGE if too_large else HTTPStatus.BAD_REQUEST
+            HTTPStatus.REQUEST_ENTITY_TOO_LARGE
+            if form.is_too_large
+            else HTTPStatus.BAD_REQUEST
         )
         return render(request, "wiki/file_upload.html", {"form": form}, status=status)
     data = form.cleaned_data
