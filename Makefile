@@ -42,7 +42,8 @@ format: install
 check: install
 	$(BIN)/python manage.py check --fail-level WARNING
 	$(BIN)/python manage.py makemigrations --check --dry-run
-	DJANGO_DEBUG=0 DJANGO_SECRET_KEY=check-deploy-$$(date +%s)-a-long-random-looking-key-for-the-check \
+	DJANGO_SECRET_KEY=check-deploy-$$(date +%s)-a-long-random-looking-key-for-the-check \
+		EMAIL_URL=smtp://mail.example.org:587 \
 		$(BIN)/python manage.py check --deploy --fail-level WARNING
 
 clean:

@@ -9,21 +9,20 @@ from django.core.exceptions import ImproperlyConfigured
 
 from wiki.settings.base import cache_from_url, env_flag
 
+SUMMARY = (
+    "print(s.DEBUG, s.DATABASES['default']['ENGINE'], s.CACHES['default']['BACKEND'])"
+)
 
-def load_settings(**environ):
+
+def load_settings(code=SUMMARY, **environ):
     env = {
         k: v
         for k, v in os.environ.items()
-        if not k.startswith(("DJANGO_", "DATABASE_", "CACHE_"))
+        if not k.startswith(("DJANGO_", "DATABASE_", "CACHE_", "EMAIL_URL"))
     }
     env.update(environ)
     return subprocess.run(
-        [
-            sys.executable,
-            "-c",
-            "import wiki.settings.base as s; print(s.DEBUG, "
-            "s.DATABASES['default']['ENGINE'], s.CACHES['default']['BACKEND'])",
-        ],
+        [sys.executable, "-c", f"import wiki.settings.base as s; {code}"],
         env=env,
         capture_output=True,
         text=True,
@@ -70,14 +69,56 @@ def test_bad_cache_url_and_bad_flag_are_explained():
         del os.environ["TEST_FLAG_X"]
 
 
-def test_production_settings_pass_the_deploy_check():
-    env = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
-    env.update(DJANGO_DEBUG="0", DJANGO_SECRET_KEY="a-production-key-" + "k7Zq" * 12)
-    result = subprocess.run(
+def deploy_check(**environ):
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if not k.startswith(("DJANGO_", "EMAIL_URL"))
+    }
+    env.update(environ)
+    return subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
         env=env,
         capture_output=True,
         text=True,
         check=False,
     )
+
+
+def test_production_settings_pass_the_deploy_check():
+    result = deploy_check(
+        DJANGO_SECRET_KEY="a-production-key-" + "k7Zq" * 12,
+        EMAIL_URL="smtp://wiki:secret@mail.example.org:587",
+    )
     assert result.returncode == 0, result.stderr
+
+
+def test_the_deploy_check_checks_with_debug_off():
+    # manage.py turns debug on for development, but not for the deploy check: with
+    # debug off and no key, the settings refuse to load.
+    result = deploy_check()
+    assert result.returncode != 0
+    assert "DJANGO_SECRET_KEY is not set" in result.stderr
+
+
+def test_the_deploy_check_warns_when_mail_would_only_be_logged():
+    result = deploy_check(DJANGO_SECRET_KEY="a-production-key-" + "k7Zq" * 12)
+    assert result.returncode != 0
+    assert "wiki.W001" in result.stderr and "EMAIL_URL" in result.stderr
+
+
+def test_email_url_configures_outgoing_mail():
+    result = load_settings(
+        DJANGO_DEBUG="1",
+        EMAIL_URL="smtp://wiki:secret@mail.example.org:587?_default_from_email="
+        "wiki@example.org",
+        code="print(s.EMAIL_BACKEND, s.EMAIL_HOST, s.EMAIL_PORT, s.DEFAULT_FROM_EMAIL)",
+    )
+    assert result.stdout.split() == [
+        "django.core.mail.backends.smtp.EmailBackend",
+        "mail.example.org",
+        "587",
+        "wiki@example.org",
+    ]
+    console = load_settings(DJANGO_DEBUG="1", code="print(s.EMAIL_BACKEND)")
+    assert console.stdout.split() == ["django.core.mail.backends.console.EmailBackend"]

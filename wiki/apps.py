@@ -6,3 +6,6 @@ class WikiConfig(AppConfig):
 
     name = "wiki"
     verbose_name = "Wiki"
+
+    def ready(self):
+        from . import checks  # noqa: F401  (registers the checks)

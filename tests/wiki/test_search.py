@@ -7,6 +7,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from tests.html import parse_html
 from wiki.management.commands.bench import insert_pages
 from wiki.search.query import parse_query
 from wiki.services import page_save, revision_create, revision_revert
@@ -117,7 +118,6 @@ HOSTILE_QUERIES = [
     "🎈",
     "ß",
     "İ",
-    "\x01\x02\x03",
 ]
 
 
@@ -127,6 +127,14 @@ def test_hostile_queries_give_results_or_a_message(client, pages, q):
     assert response.status_code == 200
     if not parse_query(q):
         assert "Type a word" in response.text
+
+
+@pytest.mark.parametrize("q", ["\x01\x02\x03", "balloon\x1b", "pri\x85son"])
+def test_control_characters_in_a_query_get_a_form_error(client, pages, q):
+    response = client.get("/search/", {"q": q})
+    assert response.status_code == 400
+    error = parse_html(response.text).select_one("#search-error")
+    assert error is not None and "control character" in error.text
 
 
 def test_query_syntax_is_treated_as_plain_words(client, pages):

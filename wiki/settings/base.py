@@ -6,9 +6,12 @@ Production sets DJANGO_SECRET_KEY, DJANGO_ALLOWED_HOSTS, DATABASE_URL and CACHE_
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+import dj_email_url
+from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -75,12 +78,16 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "crispy_forms",
     "crispy_bootstrap5",
+    "axes",
+    "django_ratelimit",
     "wiki",
     "films",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -89,6 +96,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Last, as django-axes asks: it answers a locked-out login.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "wiki.urls"
@@ -138,6 +147,12 @@ AUTH_PASSWORD_VALIDATORS = [
         "NumericPasswordValidator",
     )
 ]
+AUTHENTICATION_BACKENDS = [
+    # First, so that a locked-out account and address pair is refused before its
+    # password is even checked.
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "/"
 LOGOUT_REDIRECT_URL = "/"
@@ -170,6 +185,87 @@ CRISPY_TEMPLATE_PACK = "bootstrap5"
 # Room for a 512 KB Markdown body and the rest of the form; more gets a 400.
 DATA_UPLOAD_MAX_MEMORY_SIZE = 1024 * 1024
 
+# Mail: EMAIL_URL (smtp://user:pass@host:587, submission://…, console://). Without it,
+# mail is written to the console; `check --deploy` warns about that in production.
+EMAIL_URL = os.environ.get("EMAIL_URL", "") or "console://"
+_email = dj_email_url.parse(EMAIL_URL)
+globals().update({key: value for key, value in _email.items() if value is not None})
+DEFAULT_FROM_EMAIL = (
+    os.environ.get("DJANGO_DEFAULT_FROM_EMAIL")
+    or _email.get("DEFAULT_FROM_EMAIL")
+    or "wiki@localhost"
+)
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
+EMAIL_TIMEOUT = _email["EMAIL_TIMEOUT"] or 10  # seconds; a stuck server is a failure
+
+# Where requests come from: the number of proxies in front of the site that append
+# the address they saw to X-Forwarded-For (0: trust only the connection's address).
+WIKI_PROXY_COUNT = int(os.environ.get("DJANGO_PROXY_COUNT", "0"))
+
+# Request limits per address and per user, counted in the cache that every worker
+# and host shares (wiki/limits.py). "N/m" is N per minute; h hours, d days.
+RATELIMIT_ENABLE = env_flag("RATELIMIT_ENABLE", True)
+RATELIMIT_USE_CACHE = "default"
+RATELIMIT_IP_META_KEY = "wiki.limits.client_ip"
+WIKI_RATE_LIMITS = {
+    "login": "20/m",
+    "signup": "5/h",
+    "save": "30/m",
+    "upload": "20/h",
+    "password_reset": "5/h",
+    "search": "60/m",
+}
+SILENCED_SYSTEM_CHECKS = [
+    # Django's own Redis cache increments atomically, though the library lists only
+    # django-redis and memcached by name.
+    "django_ratelimit.W001",
+]
+if CACHES["default"]["BACKEND"].endswith("LocMemCache"):
+    # One process (`make run`) keeps its own counters; several workers share Redis.
+    SILENCED_SYSTEM_CHECKS.append("django_ratelimit.E003")
+
+# Failed logins lock that username at that address for a while (django-axes). The
+# attempts are rows in the database, which every host shares, so that admin can see
+# and unlock them.
+AXES_ENABLED = env_flag("AXES_ENABLED", True)
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = timedelta(minutes=15)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_HANDLER = "axes.handlers.database.AxesDatabaseHandler"
+AXES_LOCKOUT_CALLABLE = "wiki.views.accounts.login_locked_out"
+AXES_CLIENT_IP_CALLABLE = "wiki.limits.client_ip"
+AXES_DISABLE_ACCESS_LOG = True  # keep failures, not every successful login
+AXES_ENABLE_ACCESS_FAILURE_LOG = True
+
+# Content-Security-Policy: nothing runs or loads but the site's own files. Bootstrap
+# draws a few icons (the menu button, form arrows) as data: images from its CSS.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    }
+}
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in (
+        "accelerometer",
+        "camera",
+        "geolocation",
+        "gyroscope",
+        "magnetometer",
+        "microphone",
+        "payment",
+        "usb",
+    )
+}
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
@@ -193,4 +289,6 @@ LOGGING = {
         "handlers": ["console"],
         "level": os.environ.get("DJANGO_LOG_LEVEL", "WARNING"),
     },
+    # Lockouts and failed mail are warnings and errors: they reach the log as they are.
+    "loggers": {"axes": {"level": "WARNING"}},
 }

@@ -23,3 +23,8 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
     # On disk, so that concurrent-save tests and the browser tests' live server can open
     # several real connections to it.
     DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / ".test-db.sqlite3")}  # noqa: F405
+
+# Request limits are tested where they are the subject (tests/wiki/test_limits.py);
+# elsewhere a test may save or search as often as it needs.
+RATELIMIT_ENABLE = False
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"

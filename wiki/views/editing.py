@@ -9,6 +9,7 @@ from django.views.decorators.http import require_POST
 
 from .. import markup
 from ..forms import EditForm
+from ..limits import over_limit, refuse_as_too_many
 from ..models import Page, Revision
 from ..services import EditConflict, page_save, revision_revert
 
@@ -76,6 +77,9 @@ def page_edit(request, slug):
         return _edit_form_page(
             request, form, page, preview=markup.render(data["body"]).html
         )
+    if over_limit(request, "save"):
+        refuse_as_too_many(request)
+        return _edit_form_page(request, form, page, status=HTTPStatus.TOO_MANY_REQUESTS)
     try:
         revision = page_save(
             slug=slug,

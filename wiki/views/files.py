@@ -6,18 +6,21 @@ from pathlib import Path
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.handlers.wsgi import LimitedStream
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.generic import ListView
 
 from ..forms import UploadForm
-from ..images import MAX_UPLOAD_BYTES
+from ..limits import over_limit, refuse_as_too_many
 from ..models import File, FileUsage
 from ..models.files import CONTENT_TYPES
 from ..services import file_upload
+from ..uploads import MAX_REQUEST_BYTES, UploadSizeGuard, declared_length
 
-# Room for the form fields around a 10 MB image; larger requests are not read at all.
-MAX_REQUEST_BYTES = MAX_UPLOAD_BYTES + 256 * 1024
+TOO_LARGE = "The upload is over the 10 MB limit; choose a smaller image."
+NO_LENGTH = "The upload did not say how large it is; please send it again."
 MEDIA_FOLDERS = ("files", "thumbs")
 IMMUTABLE = "public, max-age=31536000, immutable"
 
@@ -43,37 +46,60 @@ def file_detail(request, name):
     return render(request, "wiki/file_detail.html", context)
 
 
-def _too_large(request):
-    form = UploadForm()
-    form.add_error(None, "The upload is over the 10 MB limit.")
-    return render(
-        request,
-        "wiki/file_upload.html",
-        {"form": form},
-        status=HTTPStatus.REQUEST_ENTITY_TOO_LARGE,
-    )
+def _upload_form_page(request, form, status=HTTPStatus.OK):
+    return render(request, "wiki/file_upload.html", {"form": form}, status=status)
 
 
+def _refused(request, message, status):
+    """The empty upload form with `message`, the request's body left unread."""
+    messages.error(request, message)
+    return _upload_form_page(request, UploadForm(), status)
+
+
+def _read_unknown_length_to_the_limit(request):
+    """Let a chunked body, whose server marks where it ends, be read up to the limit.
+
+    Django reads nothing of a body without a Content-Length; servers such as gunicorn
+    decode chunked bodies and say so with `wsgi.input_terminated`.
+    """
+    request._stream = LimitedStream(request.environ["wsgi.input"], MAX_REQUEST_BYTES)
+    request.META["CONTENT_LENGTH"] = str(MAX_REQUEST_BYTES)
+
+
+@csrf_exempt  # checked by _store_upload, once the size guard is in place
 @login_required
 def file_upload_view(request):
     """GET the upload form; POST an image to store it as a file or a new version."""
     if request.method != "POST":
         form = UploadForm(initial={"name": request.GET.get("name", "")})
-        return render(request, "wiki/file_upload.html", {"form": form})
-    try:
-        length = int(request.META.get("CONTENT_LENGTH") or 0)
-    except ValueError:
-        length = 0
-    if length > MAX_REQUEST_BYTES:
-        return _too_large(request)
+        return _upload_form_page(request, form)
+    length = declared_length(request)
+    if length is None:
+        if not request.environ.get("wsgi.input_terminated"):
+            return _refused(request, NO_LENGTH, HTTPStatus.LENGTH_REQUIRED)
+        _read_unknown_length_to_the_limit(request)
+    elif length > MAX_REQUEST_BYTES:
+        return _refused(request, TOO_LARGE, HTTPStatus.REQUEST_ENTITY_TOO_LARGE)
+    guard = UploadSizeGuard(request)
+    request.upload_handlers.insert(0, guard)
+    return _store_upload(request, guard)
+
+
+@csrf_protect
+def _store_upload(request, guard):
     form = UploadForm(request.POST, request.FILES)
+    if guard.too_large:
+        return _refused(request, TOO_LARGE, HTTPStatus.REQUEST_ENTITY_TOO_LARGE)
     if not form.is_valid():
         status = (
             HTTPStatus.REQUEST_ENTITY_TOO_LARGE
             if form.is_too_large
             else HTTPStatus.BAD_REQUEST
         )
-        return render(request, "wiki/file_upload.html", {"form": form}, status=status)
+        return _upload_form_page(request, form, status)
+    if over_limit(request, "upload"):
+        refuse_as_too_many(request)
+        return _upload_form_page(request, form, HTTPStatus.TOO_MANY_REQUESTS)
     data = form.cleaned_data
     version = file_upload(
         name=data["name"],

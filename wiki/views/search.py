@@ -1,24 +1,40 @@
 """Full-text search over every page."""
 
+from http import HTTPStatus
 from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
 from django.shortcuts import render
 
+from ..forms import SearchForm
+from ..limits import over_limit, refuse_as_too_many
 from ..models import Page, slug_for_title
 from ..search import SearchResults
 
 RESULTS_PER_PAGE = 20
 
 
+def _unanswered(request, form, status):
+    """The search page with the query in its box and no results."""
+    context = {"q": form.data.get("q", ""), "form": form, "unanswered": True}
+    return render(request, "wiki/search.html", context, status=status)
+
+
 def search(request):
     """Ranked results with highlighted snippets; an exact title is offered first."""
-    text = request.GET.get("q", "").strip()
+    form = SearchForm(request.GET)
+    if not form.is_valid():
+        return _unanswered(request, form, HTTPStatus.BAD_REQUEST)
+    text = form.cleaned_data["q"]
+    if text and over_limit(request, "search"):
+        refuse_as_too_many(request)
+        return _unanswered(request, form, HTTPStatus.TOO_MANY_REQUESTS)
     results = SearchResults(text)
     page_obj = Paginator(results, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
     slug = slug_for_title(text) if text else ""
     context = {
         "q": text,
+        "form": form,
         "query": results.query,
         "results": results,
         "page_obj": page_obj,

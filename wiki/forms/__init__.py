@@ -1,0 +1,16 @@
+"""Forms of the wiki. Every one refuses text that no output could carry."""
+
+from .accounts import AccountForm, LoginForm, PasswordResetForm, SignupForm
+from .files import UploadForm
+from .pages import EditForm
+from .search import SearchForm
+
+__all__ = [
+    "AccountForm",
+    "EditForm",
+    "LoginForm",
+    "PasswordResetForm",
+    "SearchForm",
+    "SignupForm",
+    "UploadForm",
+]

@@ -1,0 +1,25 @@
+from django import forms
+
+from ..text import PlainTextValidator
+
+
+class PlainTextFormMixin:
+    """Give every text field of a form the plain-text check.
+
+    A textarea is multi-line and keeps tab and newline; passwords are never shown
+    anywhere, so they may hold what their owners like.
+    """
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            if isinstance(field, forms.CharField) and not isinstance(
+                field.widget, forms.PasswordInput
+            ):
+                multiline = isinstance(field.widget, forms.Textarea)
+                field.validators.append(PlainTextValidator(multiline=multiline))
+
+
+def has_error(form, field, code):
+    """Whether `field` of a bound form failed with the error `code`."""
+    return any(error.code == code for error in form.errors.as_data().get(field, []))

@@ -1,0 +1,53 @@
+"""How often one address or one user may do a thing (log in, sign up, save, upload…).
+
+Counters live in the cache (django-ratelimit), which every worker and host shares once
+CACHE_URL names Redis. The limits are the WIKI_RATE_LIMITS setting; RATELIMIT_ENABLE=0
+switches them off.
+"""
+
+from django.conf import settings
+from django.contrib import messages
+from django_ratelimit.core import is_ratelimited
+from ipware import get_client_ip
+
+TOO_MANY_REQUESTS = (
+    "You are doing that too often. Wait a few minutes and try again; "
+    "what you typed is kept below."
+)
+UNKNOWN_ADDRESS = "0.0.0.0"
+
+
+def client_ip(request):
+    """The address a request comes from, looking past WIKI_PROXY_COUNT proxies.
+
+    Without trusted proxies only the connection's own address counts, since anyone can
+    write an X-Forwarded-For header.
+    """
+    proxy_count = settings.WIKI_PROXY_COUNT
+    if proxy_count:
+        address, _ = get_client_ip(request, proxy_count=proxy_count)
+    else:
+        address = request.META.get("REMOTE_ADDR")
+    return address or UNKNOWN_ADDRESS
+
+
+def over_limit(request, action):
+    """Count this request against `action`'s limit per address and per user.
+
+    Returns whether either limit is now passed; a refused request counts too, so that
+    hammering does not reopen the door.
+    """
+    rate = settings.WIKI_RATE_LIMITS[action]
+    keys = ["ip", "user"] if request.user.is_authenticated else ["ip"]
+    passed = [
+        is_ratelimited(
+            request, group=f"wiki.{action}", key=key, rate=rate, increment=True
+        )
+        for key in keys
+    ]
+    return any(passed)
+
+
+def refuse_as_too_many(request):
+    """Tell the user why the page they get back was not acted on."""
+    messages.error(request, TOO_MANY_REQUESTS)
