@@ -26,6 +26,13 @@ def role_line(role, subject):
     return link(subject, note)
 
 
+def external_link(link):
+    """A link off the site: marked as such, and given no credit by search engines."""
+    return format_html(
+        '<a class="external" href="{}" rel="nofollow noopener">{}</a>', link.url, link
+    )
+
+
 def film_rows(film):
     top = max(film.box_office.all(), key=lambda f: f.admissions or 0, default=None)
     return [
@@ -46,6 +53,12 @@ def film_rows(film):
         ("Budget", film.budget),
         ("Box office", top and f"{intcomma(top.admissions)} admissions"),
         ("Remakes", line_list(link(remake) for remake in film.remakes.all())),
+        (
+            "External links",
+            line_list(
+                external_link(link) for link in film.external_links.all() if link.url
+            ),
+        ),
     ]
 
 
@@ -92,7 +105,11 @@ def remake_rows(remake):
 
 # Each subject: how to fetch it with all its infobox shows, and how to draw its rows.
 SUBJECTS = [
-    (FILMS.prefetch_related("remakes", "box_office"), film_rows, "film"),
+    (
+        FILMS.prefetch_related("remakes", "box_office", "external_links"),
+        film_rows,
+        "film",
+    ),
     (CHARACTERS, character_rows, "character"),
     (ACTORS, actor_rows, "actor"),
     (REMAKES, remake_rows, "remake"),

@@ -261,7 +261,11 @@ class ExternalLink(models.Model):
         Film, on_delete=models.CASCADE, related_name="external_links"
     )
     name = models.CharField(max_length=200)
-    url = models.URLField(blank=True, help_text="Blank where the address is not known.")
+    url = models.URLField(
+        blank=True,
+        help_text="The film's page on that site; where that is not known, the "
+        "site's own search for the film's title.",
+    )
     position = models.PositiveSmallIntegerField(default=0)
 
     class Meta:

@@ -49,16 +49,22 @@ class Seeder:
         self.counts = Counter()
 
     def upsert(self, model, lookup, values):
+        """Create the row if missing; else fill its blank fields (all on --reset)."""
         obj, created = model.objects.get_or_create(**lookup, defaults=values)
         if created:
             self.counts[f"{model._meta.verbose_name_plural} created"] += 1
-        elif self.reset and any(
-            getattr(obj, key) != value for key, value in values.items()
-        ):
-            for key, value in values.items():
+            return obj
+        changed = {
+            key: value
+            for key, value in values.items()
+            if getattr(obj, key) != value and (self.reset or getattr(obj, key) == "")
+        }
+        if changed:
+            for key, value in changed.items():
                 setattr(obj, key, value)
             obj.save()
-            self.counts[f"{model._meta.verbose_name_plural} reset"] += 1
+            verb = "reset" if self.reset else "filled in"
+            self.counts[f"{model._meta.verbose_name_plural} {verb}"] += 1
         return obj
 
     def upsert_subject(self, model, entry):

@@ -1,5 +1,6 @@
 from django.contrib import admin
 
+from . import admin_lockouts  # noqa: F401  (django-axes' lockouts, with unlock)
 from .models import File, FileUsage, FileVersion, Link, Page, Revision, SearchDocument
 from .search import index_page
 from .services import page_delete

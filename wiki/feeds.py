@@ -5,6 +5,7 @@ from django.urls import reverse_lazy
 from django.utils.feedgenerator import Atom1Feed
 
 from .selectors import recent_revisions
+from .text import without_unstorable
 
 FEED_SIZE = 50
 
@@ -18,11 +19,13 @@ class RecentChangesFeed(Feed):
     def items(self):
         return recent_revisions()[:FEED_SIZE]
 
+    # Forms refuse what XML 1.0 cannot hold, but a feed must not fail for everyone
+    # over one row that got in another way: such characters are dropped here.
     def item_title(self, item):
-        return f"{item.page.title} (revision {item.number})"
+        return without_unstorable(f"{item.page.title} (revision {item.number})")
 
     def item_description(self, item):
-        return item.summary or "No summary given."
+        return without_unstorable(item.summary) or "No summary given."
 
     def item_link(self, item):
         return item.get_diff_url() or item.get_absolute_url()
@@ -33,7 +36,7 @@ class RecentChangesFeed(Feed):
     item_guid_is_permalink = False
 
     def item_author_name(self, item):
-        return item.author.username if item.author else "the wiki"
+        return without_unstorable(item.author.username) if item.author else "the wiki"
 
     def item_pubdate(self, item):
         return item.created_at

@@ -111,6 +111,8 @@ def revision_revert_view(request, slug, pk):
     )
     if not revision.page.can_be_edited_by(request.user):
         return _protected(request, revision.page)
+    if over_limit(request, "save"):
+        return render(request, "429.html", status=HTTPStatus.TOO_MANY_REQUESTS)
     try:
         new = revision_revert(revision=revision, author=request.user)
     except EditConflict:
