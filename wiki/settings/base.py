@@ -237,6 +237,7 @@ AXES_LOCKOUT_CALLABLE = "wiki.views.accounts.login_locked_out"
 AXES_CLIENT_IP_CALLABLE = "wiki.limits.client_ip"
 AXES_DISABLE_ACCESS_LOG = True  # keep failures, not every successful login
 AXES_ENABLE_ACCESS_FAILURE_LOG = True
+AXES_SENSITIVE_PARAMETERS = []  # name the account and address in the log (no password)
 
 # Content-Security-Policy: nothing runs or loads but the site's own files. Bootstrap
 # draws a few icons (the menu button, form arrows) as data: images from its CSS.

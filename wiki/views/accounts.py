@@ -48,6 +48,10 @@ class SignupView(LimitedFormMixin, CreateView):
     success_url = reverse_lazy("wiki:page_list")
     limited_action = "signup"
 
+    def post(self, request, *args, **kwargs):
+        self.object = None  # as CreateView.post sets it, also for a refused form
+        return super().post(request, *args, **kwargs)
+
     def form_valid(self, form):
         response = super().form_valid(form)
         login(self.request, self.object, backend=MODEL_BACKEND)
@@ -66,7 +70,8 @@ def login_locked_out(request, original_response=None, credentials=None):
     """django-axes' answer to a locked-out login: the form again, with why."""
     minutes = int(settings.AXES_COOLOFF_TIME.total_seconds() // 60)
     messages.error(request, LOCKED_OUT % {"minutes": minutes})
-    form = LoginForm(request, data=request.POST or None)
+    # Unbound, so that showing it does not try the password once more.
+    form = LoginForm(request, initial={"username": request.POST.get("username", "")})
     context = {"form": form, "next": request.POST.get("next", "")}
     return render(
         request,
