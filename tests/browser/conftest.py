@@ -49,8 +49,19 @@ def page(browser, live_server):
     )
     page = context.new_page()
     page.set_default_timeout(10_000)
+    violations = []
+    page.on(
+        "console",
+        lambda message: (
+            violations.append(message.text)
+            if "Content Security Policy" in message.text
+            else None
+        ),
+    )
     yield page
     context.close()
+    # Every browser test runs under the site's real policy and must not break it.
+    assert violations == []
 
 
 @pytest.fixture

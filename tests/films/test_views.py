@@ -1,10 +1,20 @@
 """Browsing the film data: home, the four tables, subject pages and admin."""
 
 import pytest
+from django.core.management import call_command
 from django.urls import reverse
 
-from films.models import Actor, Character, Film, Remake, RemakeStar, Role
+from films.models import (
+    Actor,
+    Character,
+    ExternalLink,
+    Film,
+    Remake,
+    RemakeStar,
+    Role,
+)
 from films.services import subject_page_ensure
+from tests.html import parse_html
 
 
 def add_cast(count):
@@ -200,3 +210,27 @@ def test_admin_refuses_anonymous_and_non_staff(client, seeded, user):
     assert client.get(url).status_code == 302
     client.force_login(user)
     assert client.get(url).status_code == 302
+
+
+def test_the_films_external_links_are_links_off_the_site(client, seeded):
+    html = parse_html(client.get("/wiki/miracle-in-cell-no-7/").text)
+    infobox = html.select_one("aside.infobox")
+    links = infobox.select("a.external")
+    assert [a.get_text() for a in links] == [
+        "Official website (in Korean)",
+        "Miracle in Cell No. 7 at HanCinema",
+        "Miracle in Cell No. 7 at the Korean Movie Database",
+        "Miracle in Cell No. 7 at IMDb",
+    ]
+    for a in links + html.select(".wiki-body a.external"):
+        assert a["href"].startswith("https://")
+        assert {"nofollow", "noopener"} <= set(a["rel"])
+    assert len(html.select(".wiki-body a.external")) == 4
+
+
+def test_seeding_fills_in_a_link_address_left_blank(seeded):
+    ExternalLink.objects.filter(name__endswith="IMDb").update(url="")
+    call_command("seed", verbosity=0)
+    assert ExternalLink.objects.get(name__endswith="IMDb").url.startswith(
+        "https://www.imdb.com/find/"
+    )
