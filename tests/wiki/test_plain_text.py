@@ -108,7 +108,7 @@ def dirty_page(db, user):
     Page.objects.filter(pk=page.pk).update(title="Dirty\x01 \x0b title")
     Revision.objects.filter(pk=revision.pk).update(
         summary="java\x01script:\x1b",
-        body="Body\x07 text\x00.",
+        body="Body\x07 text\x1f.",
         html="<p>Body\x07 text.</p>",
     )
     File.objects.create(name="A.png", description="Bell\x07", licence="Free\x02")
