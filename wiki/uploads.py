@@ -1,6 +1,7 @@
 """Reading an upload without ever holding more of it than the limit allows."""
 
 from django.core.files.uploadhandler import FileUploadHandler, StopUpload
+from django.core.handlers.wsgi import LimitedStream
 
 from .images import MAX_UPLOAD_BYTES
 
@@ -41,3 +42,13 @@ def declared_length(request):
     except ValueError:
         return None
     return length if length >= 0 else None
+
+
+def read_unknown_length_to_the_limit(request):
+    """Let a chunked body, whose server marks where it ends, be read up to the limit.
+
+    Django reads nothing of a body without a Content-Length; servers such as gunicorn
+    decode chunked bodies and say so with `wsgi.input_terminated`.
+    """
+    request._stream = LimitedStream(request.environ["wsgi.input"], MAX_REQUEST_BYTES)
+    request.META["CONTENT_LENGTH"] = str(MAX_REQUEST_BYTES)

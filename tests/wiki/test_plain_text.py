@@ -37,7 +37,7 @@ def test_the_edit_form_refuses_controls_in_title_body_and_summary(db, char):
     form = EditForm(data, slug="javascript", is_new=True)
     assert not form.is_valid()
     for field in ("title", "body", "summary"):
-        assert control_error(form, field) or field == "title" and form.errors["title"]
+        assert control_error(form, field)
 
 
 def test_a_body_keeps_tab_and_newline_a_title_does_not(db):
@@ -237,3 +237,12 @@ def test_any_query_string_is_answered(client, db, params):
         "/files/",
     ]:
         assert no_server_error(client.get(url, params)), url
+
+
+def test_a_refused_file_name_is_not_replaced_by_the_uploaded_ones(db):
+    form = UploadForm(
+        {"name": "Po\x01ster.png"}, {"file": upload("Other.jpg", image_bytes("PNG"))}
+    )
+    assert not form.is_valid()
+    assert [e.code for e in form.errors.as_data()["name"]] == ["control_character"]
+    assert "file" not in form.errors

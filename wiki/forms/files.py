@@ -7,7 +7,7 @@ from django.core.exceptions import ValidationError
 
 from ..images import NAME_EXTENSIONS, clean_image
 from ..models.files import NAME_MAX_LENGTH
-from .plain_text import PlainTextFormMixin, has_error
+from .plain_text import PlainTextFormMixin
 
 
 class UploadForm(PlainTextFormMixin, forms.Form):
@@ -34,7 +34,7 @@ class UploadForm(PlainTextFormMixin, forms.Form):
 
     @property
     def is_too_large(self):
-        return has_error(self, "file", "too_large")
+        return self.has_error("file", "too_large")
 
     def clean_name(self):
         return self.cleaned_data["name"].strip()
@@ -42,7 +42,7 @@ class UploadForm(PlainTextFormMixin, forms.Form):
     def clean(self):
         cleaned = super().clean()
         upload = cleaned.get("file")
-        if upload is None:
+        if upload is None or self.has_error("name"):
             return cleaned
         name = cleaned.get("name") or upload.name
         try:

@@ -4,7 +4,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 
 from ..models import SLUG_MAX_LENGTH, slug_for_title
-from .plain_text import PlainTextFormMixin, has_error
+from .plain_text import PlainTextFormMixin
 
 MAX_BODY_BYTES = 512 * 1024
 RESERVED_TITLE_PREFIXES = ("file:",)
@@ -72,4 +72,4 @@ class EditForm(PlainTextFormMixin, forms.Form):
 
     @property
     def is_too_large(self):
-        return has_error(self, "body", "too_large")
+        return self.has_error("body", "too_large")

@@ -18,8 +18,3 @@ class PlainTextFormMixin:
             ):
                 multiline = isinstance(field.widget, forms.Textarea)
                 field.validators.append(PlainTextValidator(multiline=multiline))
-
-
-def has_error(form, field, code):
-    """Whether `field` of a bound form failed with the error `code`."""
-    return any(error.code == code for error in form.errors.as_data().get(field, []))

@@ -27,8 +27,7 @@ LOCKED_OUT = (
 
 
 class LimitedFormMixin:
-    """Refuse a POST with 429 once the address or user passed `limited_action`'s
-    limit, showing the form again with what was typed."""
+    """Answer a POST past `limited_action`'s limit with 429 and the form as typed."""
 
     limited_action = None
 

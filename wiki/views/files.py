@@ -6,7 +6,6 @@ from pathlib import Path
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.handlers.wsgi import LimitedStream
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
@@ -17,7 +16,12 @@ from ..limits import over_limit, refuse_as_too_many
 from ..models import File, FileUsage
 from ..models.files import CONTENT_TYPES
 from ..services import file_upload
-from ..uploads import MAX_REQUEST_BYTES, UploadSizeGuard, declared_length
+from ..uploads import (
+    MAX_REQUEST_BYTES,
+    UploadSizeGuard,
+    declared_length,
+    read_unknown_length_to_the_limit,
+)
 
 TOO_LARGE = "The upload is over the 10 MB limit; choose a smaller image."
 NO_LENGTH = "The upload did not say how large it is; please send it again."
@@ -51,19 +55,9 @@ def _upload_form_page(request, form, status=HTTPStatus.OK):
 
 
 def _refused(request, message, status):
-    """The empty upload form with `message`, the request's body left unread."""
+    """The empty upload form with `message` saying why nothing was stored."""
     messages.error(request, message)
     return _upload_form_page(request, UploadForm(), status)
-
-
-def _read_unknown_length_to_the_limit(request):
-    """Let a chunked body, whose server marks where it ends, be read up to the limit.
-
-    Django reads nothing of a body without a Content-Length; servers such as gunicorn
-    decode chunked bodies and say so with `wsgi.input_terminated`.
-    """
-    request._stream = LimitedStream(request.environ["wsgi.input"], MAX_REQUEST_BYTES)
-    request.META["CONTENT_LENGTH"] = str(MAX_REQUEST_BYTES)
 
 
 @csrf_exempt  # checked by _store_upload, once the size guard is in place
@@ -77,7 +71,7 @@ def file_upload_view(request):
     if length is None:
         if not request.environ.get("wsgi.input_terminated"):
             return _refused(request, NO_LENGTH, HTTPStatus.LENGTH_REQUIRED)
-        _read_unknown_length_to_the_limit(request)
+        read_unknown_length_to_the_limit(request)
     elif length > MAX_REQUEST_BYTES:
         return _refused(request, TOO_LARGE, HTTPStatus.REQUEST_ENTITY_TOO_LARGE)
     guard = UploadSizeGuard(request)
