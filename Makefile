@@ -43,7 +43,7 @@ check: install
 	$(BIN)/python manage.py check --fail-level WARNING
 	$(BIN)/python manage.py makemigrations --check --dry-run
 	DJANGO_SECRET_KEY=check-deploy-$$(date +%s)-a-long-random-looking-key-for-the-check \
-		EMAIL_URL=smtp://mail.example.org:587 \
+		EMAIL_URL=smtp://mail.example.org:587 CACHE_URL=redis://cache.example.org:6379/0 \
 		$(BIN)/python manage.py check --deploy --fail-level WARNING
 
 clean:

@@ -1,6 +1,8 @@
 from django.contrib import admin
 from django.db import models
 
+from wiki.forms import PlainTextModelForm
+
 from .models import (
     Actor,
     BoxOfficeFigure,
@@ -14,7 +16,17 @@ from .models import (
 from .services import subject_page_ensure
 
 
-class SubjectAdmin(admin.ModelAdmin):
+class FilmDataAdmin(admin.ModelAdmin):
+    """Film data is shown on pages: its text refuses control characters."""
+
+    form = PlainTextModelForm
+
+
+class FilmDataInline(admin.TabularInline):
+    form = PlainTextModelForm
+
+
+class SubjectAdmin(FilmDataAdmin):
     """A subject's slug names its page: set once, from the title, then fixed."""
 
     def get_readonly_fields(self, request, obj=None):
@@ -29,7 +41,7 @@ class SubjectAdmin(admin.ModelAdmin):
         subject_page_ensure(obj, author=request.user)
 
 
-class CastInline(admin.TabularInline):
+class CastInline(FilmDataInline):
     model = Role
     extra = 0
     verbose_name_plural = "cast"
@@ -37,7 +49,7 @@ class CastInline(admin.TabularInline):
     fields = ["billing", "actor", "character", "note", "is_starring"]
 
 
-class BoxOfficeInline(admin.TabularInline):
+class BoxOfficeInline(FilmDataInline):
     model = BoxOfficeFigure
     extra = 0
     fields = [
@@ -53,13 +65,13 @@ class BoxOfficeInline(admin.TabularInline):
 HTTPS_URLS = {models.URLField: {"assume_scheme": "https"}}
 
 
-class ExternalLinkInline(admin.TabularInline):
+class ExternalLinkInline(FilmDataInline):
     model = ExternalLink
     extra = 0
     formfield_overrides = HTTPS_URLS
 
 
-class RemakeStarInline(admin.TabularInline):
+class RemakeStarInline(FilmDataInline):
     model = RemakeStar
     extra = 0
     autocomplete_fields = ["actor"]
@@ -140,7 +152,7 @@ class RemakeAdmin(SubjectAdmin):
 
 
 @admin.register(Role)
-class RoleAdmin(admin.ModelAdmin):
+class RoleAdmin(FilmDataAdmin):
     list_display = ["actor", "character", "note", "film", "billing", "is_starring"]
     list_filter = ["film", "is_starring"]
     search_fields = ["actor__name", "character__name"]
@@ -149,7 +161,7 @@ class RoleAdmin(admin.ModelAdmin):
 
 
 @admin.register(BoxOfficeFigure)
-class BoxOfficeFigureAdmin(admin.ModelAdmin):
+class BoxOfficeFigureAdmin(FilmDataAdmin):
     list_display = [
         "film",
         "days_after_release",
@@ -164,7 +176,7 @@ class BoxOfficeFigureAdmin(admin.ModelAdmin):
 
 
 @admin.register(RemakeStar)
-class RemakeStarAdmin(admin.ModelAdmin):
+class RemakeStarAdmin(FilmDataAdmin):
     list_display = ["actor", "remake", "is_lead", "billing"]
     list_filter = ["is_lead", "remake__country"]
     search_fields = ["actor__name", "remake__page_title"]
@@ -173,7 +185,7 @@ class RemakeStarAdmin(admin.ModelAdmin):
 
 
 @admin.register(ExternalLink)
-class ExternalLinkAdmin(admin.ModelAdmin):
+class ExternalLinkAdmin(FilmDataAdmin):
     formfield_overrides = HTTPS_URLS
     list_display = ["name", "film", "url", "position"]
     list_filter = ["film"]

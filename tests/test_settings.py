@@ -73,7 +73,7 @@ def deploy_check(**environ):
     env = {
         k: v
         for k, v in os.environ.items()
-        if not k.startswith(("DJANGO_", "EMAIL_URL"))
+        if not k.startswith(("DJANGO_", "EMAIL_URL", "CACHE_URL"))
     }
     env.update(environ)
     return subprocess.run(
@@ -85,11 +85,15 @@ def deploy_check(**environ):
     )
 
 
+PRODUCTION = {
+    "DJANGO_SECRET_KEY": "a-production-key-" + "k7Zq" * 12,
+    "EMAIL_URL": "smtp://wiki:secret@mail.example.org:587",
+    "CACHE_URL": "redis://cache.example.org:6379/0",
+}
+
+
 def test_production_settings_pass_the_deploy_check():
-    result = deploy_check(
-        DJANGO_SECRET_KEY="a-production-key-" + "k7Zq" * 12,
-        EMAIL_URL="smtp://wiki:secret@mail.example.org:587",
-    )
+    result = deploy_check(**PRODUCTION)
     assert result.returncode == 0, result.stderr
 
 
@@ -101,10 +105,14 @@ def test_the_deploy_check_checks_with_debug_off():
     assert "DJANGO_SECRET_KEY is not set" in result.stderr
 
 
-def test_the_deploy_check_warns_when_mail_would_only_be_logged():
-    result = deploy_check(DJANGO_SECRET_KEY="a-production-key-" + "k7Zq" * 12)
+@pytest.mark.parametrize(
+    ("missing", "check"), [("EMAIL_URL", "wiki.W001"), ("CACHE_URL", "wiki.W002")]
+)
+def test_the_deploy_check_warns_of_what_production_lacks(missing, check):
+    environ = {name: value for name, value in PRODUCTION.items() if name != missing}
+    result = deploy_check(**environ)
     assert result.returncode != 0
-    assert "wiki.W001" in result.stderr and "EMAIL_URL" in result.stderr
+    assert check in result.stderr and missing in result.stderr
 
 
 def test_email_url_configures_outgoing_mail():

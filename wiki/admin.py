@@ -1,6 +1,7 @@
 from django.contrib import admin
 
 from . import admin_lockouts  # noqa: F401  (django-axes' lockouts, with unlock)
+from .forms import PlainTextModelForm
 from .models import File, FileUsage, FileVersion, Link, Page, Revision, SearchDocument
 from .search import index_page
 from .services import page_delete
@@ -28,6 +29,7 @@ class RevisionInline(HistoryInline):
 
 @admin.register(Page)
 class PageAdmin(admin.ModelAdmin):
+    form = PlainTextModelForm
     list_display = ["title", "slug", "is_protected", "updated_at"]
     list_filter = ["is_protected"]
     search_fields = ["title", "slug"]
@@ -110,6 +112,7 @@ class FileVersionInline(HistoryInline):
 
 @admin.register(File)
 class FileAdmin(admin.ModelAdmin):
+    form = PlainTextModelForm
     list_display = ["name", "licence", "updated_at"]
     search_fields = ["name", "description", "licence"]
     readonly_fields = ["name", "current_version", "created_at", "updated_at"]

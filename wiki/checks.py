@@ -17,3 +17,18 @@ def check_outgoing_mail(app_configs, **kwargs):
             )
         ]
     return []
+
+
+@checks.register(checks.Tags.caches, deploy=True)
+def check_shared_cache(app_configs, **kwargs):
+    """Request limits count in the cache, which several workers must share."""
+    if settings.CACHES["default"]["BACKEND"].endswith("LocMemCache"):
+        return [
+            checks.Warning(
+                "CACHE_URL is not set, so each worker process counts request limits "
+                "on its own.",
+                hint="Set CACHE_URL, e.g. redis://cache.internal:6379/0.",
+                id="wiki.W002",
+            )
+        ]
+    return []

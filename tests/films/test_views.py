@@ -234,3 +234,19 @@ def test_seeding_fills_in_a_link_address_left_blank(seeded):
     assert ExternalLink.objects.get(name__endswith="IMDb").url.startswith(
         "https://www.imdb.com/find/"
     )
+
+
+def test_film_data_in_admin_refuses_control_characters(client, staff_user, seeded):
+    film = Film.objects.get(slug="miracle-in-cell-no-7")
+    client.force_login(staff_user)
+    url = reverse("admin:films_film_change", args=[film.pk])
+    form = client.get(url).context["adminform"].form
+    data = {
+        name: value
+        for name, value in form.initial.items()
+        if value is not None and not isinstance(value, list)
+    }
+    response = client.post(url, {**data, "genre": "Drama\x07"})
+    assert response.status_code == 200 and "control character" in response.text
+    film.refresh_from_db()
+    assert "\x07" not in film.genre

@@ -92,3 +92,11 @@ def test_every_model_has_an_admin_page_for_staff(client, staff_user, make_page):
         assert model in admin.site._registry, model
         url = reverse(f"admin:wiki_{model._meta.model_name}_changelist")
         assert client.get(url).status_code == 200, url
+
+
+def test_admin_refuses_control_characters_in_a_title(client, staff_user, make_page):
+    page = make_page(title="Cell")
+    client.force_login(staff_user)
+    response = change_page_in_admin(client, page, title="Ce\x01ll")
+    assert response.status_code == 200 and "control character" in response.text
+    assert Page.objects.get(pk=page.pk).title == "Cell"

@@ -3,6 +3,7 @@
 from .accounts import AccountForm, LoginForm, PasswordResetForm, SignupForm
 from .files import UploadForm
 from .pages import EditForm
+from .plain_text import PlainTextModelForm
 from .search import SearchForm
 
 __all__ = [
@@ -10,6 +11,7 @@ __all__ = [
     "EditForm",
     "LoginForm",
     "PasswordResetForm",
+    "PlainTextModelForm",
     "SearchForm",
     "SignupForm",
     "UploadForm",

@@ -18,3 +18,7 @@ class PlainTextFormMixin:
             ):
                 multiline = isinstance(field.widget, forms.Textarea)
                 field.validators.append(PlainTextValidator(multiline=multiline))
+
+
+class PlainTextModelForm(PlainTextFormMixin, forms.ModelForm):
+    """A model form (admin's, for one) with the plain-text check on its text fields."""
