@@ -28,8 +28,11 @@ run: install
 	$(BIN)/python manage.py seed
 	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
+# Tests run in parallel, one worker per core; TEST_WORKERS=0 runs them in one process.
+TEST_WORKERS ?= auto
+
 test: install
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadscope
 
 lint: install
 	$(BIN)/ruff check .

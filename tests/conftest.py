@@ -3,6 +3,7 @@
 import pytest
 from django.core.cache import cache
 from django.core.management import call_command
+from django.db import transaction
 
 from wiki.services import page_create
 
@@ -21,10 +22,42 @@ def _media_root(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
 
 
+@pytest.fixture(scope="module")
+def _seeded_module(request, django_db_setup, django_db_blocker):
+    """Seed once for a whole module, in a transaction rolled back after its last test.
+
+    Each test runs in a savepoint inside it (pytest-django's `db`), so what a test
+    writes is gone before the next one, as with Django's setUpTestData.
+    """
+    outer = transaction.atomic()
+    with django_db_blocker.unblock():
+        outer.__enter__()
+        call_command("seed", verbosity=0)
+    SEEDED_MODULES.add(request.module.__name__)
+    yield
+    SEEDED_MODULES.discard(request.module.__name__)
+    with django_db_blocker.unblock():
+        transaction.set_rollback(True)
+        outer.__exit__(None, None, None)
+
+
 @pytest.fixture
-def seeded(db):
+def seeded(_seeded_module, db):
     """The whole article's data, loaded the way `manage.py seed` loads it."""
-    call_command("seed", verbosity=0)
+
+
+SEEDED_MODULES = set()
+
+
+@pytest.fixture(autouse=True)
+def _seeded_modules_seed_every_test(request):
+    """A module whose tests share seed data must ask for it in every test, or a test
+    that expects an empty database would silently see it."""
+    if request.module.__name__ in SEEDED_MODULES:
+        assert "seeded" in request.fixturenames, (
+            f"{request.node.nodeid} runs in a seeded module; ask for `seeded`, or "
+            "move it to a module of its own."
+        )
 
 
 @pytest.fixture

@@ -6,9 +6,6 @@ import shutil
 import pytest
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-# Playwright's sync API runs an event loop in the test thread; the ORM calls the tests
-# make around it are still plain synchronous code.
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-gpu",
@@ -26,20 +23,28 @@ def pytest_collection_modifyitems(items):
             item.add_marker(pytest.mark.browser)
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser():
+    """Chromium for one module of browser tests.
+
+    Playwright's sync API runs an event loop in the test thread, beside which Django
+    refuses ORM calls; the browser tests' own calls are still plain synchronous code,
+    so the guard is lifted while, and only while, Playwright runs.
+    """
     if CHROMIUM is None:
         pytest.skip(
             "No Chromium found: install Debian's 'chromium' package to run these."
         )
     from playwright.sync_api import sync_playwright
 
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS
-        )
-        yield browser
-        browser.close()
+    with pytest.MonkeyPatch.context() as guard:
+        guard.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(
+                executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS
+            )
+            yield browser
+            browser.close()
 
 
 @pytest.fixture

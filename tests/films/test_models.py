@@ -80,12 +80,3 @@ def test_one_actor_plays_a_character_once(film):
 def test_subjects_link_to_their_wiki_page(film):
     assert film.get_absolute_url() == "/wiki/a-film/"
     assert str(film) == "A Film"
-
-
-def test_starring_keeps_billing_order(seeded):
-    film = Film.objects.get(slug="miracle-in-cell-no-7")
-    assert [actor.name for actor in film.starring()] == [
-        "Ryu Seung-ryong",
-        "Kal So-won",
-        "Park Shin-hye",
-    ]

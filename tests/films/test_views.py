@@ -250,3 +250,25 @@ def test_film_data_in_admin_refuses_control_characters(client, staff_user, seede
     assert response.status_code == 200 and "control character" in response.text
     film.refresh_from_db()
     assert "\x07" not in film.genre
+
+
+def search_titles(client, q):
+    response = client.get("/search/", {"q": q})
+    return [hit.page.title for hit in response.context["page_obj"]]
+
+
+def test_seeded_film_is_found_by_its_korean_title(client, seeded):
+    assert search_titles(client, "7번방의 선물")[0] == "Miracle in Cell No. 7"
+    assert "Miracle in Cell No. 7" in search_titles(client, "Aras Bulut İynemli")
+
+
+def test_templates_hold_no_inline_script_or_event_handler(client, seeded):
+    for url in ["/", "/wiki/miracle-in-cell-no-7/", "/accounts/login/", "/films/"]:
+        html = parse_html(client.get(url).text)
+        assert all(script.get("src") for script in html.select("script"))
+        assert not [
+            attribute
+            for tag in html.find_all(True)
+            for attribute in tag.attrs
+            if attribute.lower().startswith("on")
+        ]

@@ -41,17 +41,3 @@ def test_permissions_and_opener_policies(client, db):
     assert features["camera"] == "()" and features["geolocation"] == "()"
     assert response["Cross-Origin-Opener-Policy"] == "same-origin"
     assert response["X-Frame-Options"] == "DENY"
-
-
-def test_templates_hold_no_inline_script_or_event_handler(client, seeded):
-    from tests.html import parse_html
-
-    for url in ["/", "/wiki/miracle-in-cell-no-7/", "/accounts/login/", "/films/"]:
-        html = parse_html(client.get(url).text)
-        assert all(script.get("src") for script in html.select("script"))
-        assert not [
-            attribute
-            for tag in html.find_all(True)
-            for attribute in tag.attrs
-            if attribute.lower().startswith("on")
-        ]

@@ -172,11 +172,6 @@ def test_header_of_every_page_has_the_search_box(client, pages):
         assert 'action="/search/"' in client.get(url).text
 
 
-def test_seeded_film_is_found_by_its_korean_title(client, seeded):
-    assert titles(client, "7번방의 선물")[0] == "Miracle in Cell No. 7"
-    assert "Miracle in Cell No. 7" in titles(client, "Aras Bulut İynemli")
-
-
 def test_ranking_work_is_bounded_by_the_newest_candidates(
     client, make_page, monkeypatch
 ):

@@ -37,15 +37,15 @@ def database_url():
     return f"postgres://{db['USER']}@{host}:{db['PORT'] or 5432}/{db['NAME']}"
 
 
-@pytest.fixture
-def server(tmp_path):
+@pytest.fixture(scope="module")
+def server(django_db_setup, tmp_path_factory):
     """gunicorn serving the site on the test database, as production would."""
     port = free_port()
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "wiki.settings.test",
         "DATABASE_URL": database_url(),
-        "MEDIA_ROOT": str(settings.MEDIA_ROOT),
+        "MEDIA_ROOT": str(tmp_path_factory.mktemp("server-media")),
         "CACHE_URL": "",
     }
     process = subprocess.Popen(
