@@ -10,7 +10,7 @@ INSTALLED := $(VENV)/.installed
 help:
 	@echo "make run    install, migrate, seed and serve on http://127.0.0.1:$(PORT)"
 	@echo "make test   run the whole test suite (DATABASE_URL selects the database)"
-	@echo "make lint   ruff lint and format check"
+	@echo "make lint   the pre-commit checks: ruff, djhtml, django-upgrade, file hygiene"
 	@echo "make check  Django system checks, migrations up to date, deploy checks"
 	@echo "make bench  search latency benchmark on a throwaway wiki"
 
@@ -34,13 +34,12 @@ TEST_WORKERS ?= auto
 test: install
 	$(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadscope
 
+# The checks of .pre-commit-config.yaml, on every file; they fix what they can, so a
+# failing run leaves the fixes to review and commit.
 lint: install
-	$(BIN)/ruff check .
-	$(BIN)/ruff format --check .
+	$(BIN)/pre-commit run --all-files --show-diff-on-failure
 
-format: install
-	$(BIN)/ruff check --fix .
-	$(BIN)/ruff format .
+format: lint
 
 check: install
 	$(BIN)/python manage.py check --fail-level WARNING

@@ -34,7 +34,7 @@ def _word_diff(old, new):
             old_html.append(format_html("<del>{}</del>", removed))
         if added:
             new_html.append(format_html("<ins>{}</ins>", added))
-    return mark_safe("".join(old_html)), mark_safe("".join(new_html))  # noqa: S308
+    return mark_safe("".join(old_html)), mark_safe("".join(new_html))
 
 
 def _removed(lines, first):

@@ -38,7 +38,7 @@ class UploadSizeGuard(FileUploadHandler):
 def declared_length(request):
     """The request's Content-Length, or None when it is missing or not a number."""
     try:
-        length = int(request.META.get("CONTENT_LENGTH") or "")
+        length = int(request.headers.get("content-length") or "")
     except ValueError:
         return None
     return length if length >= 0 else None

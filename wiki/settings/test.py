@@ -6,7 +6,7 @@ from urllib.parse import urlsplit
 os.environ.setdefault("DJANGO_SECRET_KEY", "test-suite-key-not-secret")
 os.environ.setdefault("DJANGO_DEBUG", "0")
 
-from .base import *  # noqa: E402,F403
+from .base import *  # noqa: F403
 
 SECURE_SSL_REDIRECT = False
 SESSION_COOKIE_SECURE = False

@@ -84,6 +84,7 @@ class PasswordResetView(LimitedFormMixin, auth_views.PasswordResetView):
     """Never says whether an address has an account; a failed send is logged."""
 
     form_class = PasswordResetForm
+    email_template_name = "registration/password_reset_email.txt"
     limited_action = "password_reset"
 
 
