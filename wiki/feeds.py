@@ -1,5 +1,6 @@
 """An Atom feed of recent changes."""
 
+from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.urls import reverse_lazy
 from django.utils.feedgenerator import Atom1Feed
@@ -12,9 +13,11 @@ FEED_SIZE = 50
 
 class RecentChangesFeed(Feed):
     feed_type = Atom1Feed
-    title = "Miracle in Cell No. 7 Wiki: recent changes"
     link = reverse_lazy("wiki:recent_changes")
     subtitle = "The latest edits to every page of the wiki."
+
+    def title(self):
+        return f"{settings.WIKI_SITE_NAME}: recent changes"
 
     def items(self):
         return recent_revisions()[:FEED_SIZE]

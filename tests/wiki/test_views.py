@@ -1,6 +1,9 @@
 """Reading wiki pages: a page, the list of pages, and addresses that cannot exist."""
 
 import pytest
+from django.core import mail
+
+from tests.html import parse_html
 
 
 def test_page_shows_title_and_rendered_body(client, make_page):
@@ -56,3 +59,17 @@ def test_static_files_are_served_with_debug_off(client, settings):
     response = client.get("/static/vendor/bootstrap/css/bootstrap.min.css")
     assert response.status_code == 200
     assert b"Bootstrap" in b"".join(response.streaming_content)
+
+
+def test_the_site_name_is_one_setting(client, user, settings):
+    settings.WIKI_SITE_NAME = "Cell Seven Fans"
+    html = parse_html(client.get("/wiki/").text)
+    assert html.title.get_text().endswith("· Cell Seven Fans")
+    assert html.select_one(".navbar-brand").get_text() == "Cell Seven Fans"
+    feed = client.get("/recent-changes/feed/").content.decode()
+    assert "<title>Cell Seven Fans: recent changes</title>" in feed
+    user.email = "reader@example.org"
+    user.save()
+    client.post("/accounts/password_reset/", {"email": "reader@example.org"})
+    assert "Cell Seven Fans" in mail.outbox[0].subject
+    assert "Cell Seven Fans" in mail.outbox[0].body

@@ -113,6 +113,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "wiki.context_processors.site",
             ],
         },
     },
@@ -175,6 +176,9 @@ STORAGES = {
 
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media")).resolve()
+
+# The site's name: page titles, the header, the feed, the site's mail.
+WIKI_SITE_NAME = os.environ.get("WIKI_SITE_NAME", "Miracle in Cell No. 7 Wiki")
 
 # Apps that draw an infobox beside the pages of their objects (see wiki/extensions.py).
 WIKI_INFOBOX_PROVIDERS = ["films.infobox.infobox_for_page"]

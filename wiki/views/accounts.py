@@ -87,6 +87,10 @@ class PasswordResetView(LimitedFormMixin, auth_views.PasswordResetView):
     email_template_name = "registration/password_reset_email.txt"
     limited_action = "password_reset"
 
+    @property
+    def extra_email_context(self):
+        return {"site_name": settings.WIKI_SITE_NAME}
+
 
 @login_required
 def account_settings(request):
