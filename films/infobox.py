@@ -46,7 +46,7 @@ def film_rows(film):
             else film.working_title,
         ),
         ("Genre", film.genre),
-        ("Starring", link_list(film.starring())),
+        ("Starring", link_list(film.leading_actors())),
         ("Country", film.country),
         ("Language", film.language),
         ("Year", film.year),
@@ -79,7 +79,7 @@ def actor_rows(actor):
     ]
     remakes = [
         link(star.remake, " (lead role)" if star.is_lead else "")
-        for star in actor.remake_roles.all()
+        for star in actor.remake_stars.all()
     ]
     return [("Plays", line_list(roles)), ("Stars in", line_list(remakes))]
 
@@ -97,7 +97,7 @@ def remake_rows(remake):
             "Starring",
             line_list(
                 link(star.actor, " (lead role)" if star.is_lead else "")
-                for star in remake.starring.all()
+                for star in remake.stars.all()
             ),
         ),
     ]

@@ -105,8 +105,8 @@ class Film(Subject):
     def page_title(self):
         return self.title
 
-    def starring(self):
-        """The leading cast in billing order (from prefetched roles, if any)."""
+    def leading_actors(self):
+        """The actors of the leading roles in billing order (from prefetched roles)."""
         return [role.actor for role in self.roles.all() if role.is_starring]
 
 
@@ -226,7 +226,6 @@ class Remake(Subject):
     studio = models.CharField(max_length=200, blank=True)
     director = models.CharField(max_length=200, blank=True)
     notes = models.TextField(blank=True)
-    stars = models.ManyToManyField(Actor, through="RemakeStar", related_name="remakes")
 
     class Meta:
         ordering = [models.F("year").asc(nulls_last=True), "country"]
@@ -234,11 +233,11 @@ class Remake(Subject):
 
 
 class RemakeStar(models.Model):
-    remake = models.ForeignKey(
-        Remake, on_delete=models.CASCADE, related_name="starring"
-    )
+    """An actor starring in a remake: `remake.stars`, and `actor.remake_stars`."""
+
+    remake = models.ForeignKey(Remake, on_delete=models.CASCADE, related_name="stars")
     actor = models.ForeignKey(
-        Actor, on_delete=models.PROTECT, related_name="remake_roles"
+        Actor, on_delete=models.PROTECT, related_name="remake_stars"
     )
     is_lead = models.BooleanField("in the lead role", default=False)
     billing = models.PositiveSmallIntegerField(default=0)

@@ -10,12 +10,12 @@ from .models import Actor, Character, Film, Remake, RemakeStar, Role
 ROLES = Prefetch(
     "roles", queryset=Role.objects.select_related("actor", "character", "film")
 )
-STARS = Prefetch("starring", queryset=RemakeStar.objects.select_related("actor"))
-REMAKE_ROLES = Prefetch(
-    "remake_roles", queryset=RemakeStar.objects.select_related("remake")
+REMAKE_STARS = Prefetch("stars", queryset=RemakeStar.objects.select_related("actor"))
+ACTOR_REMAKE_STARS = Prefetch(
+    "remake_stars", queryset=RemakeStar.objects.select_related("remake")
 )
 
 FILMS = Film.objects.prefetch_related(ROLES)
 CHARACTERS = Character.objects.select_related("film").prefetch_related(ROLES)
-ACTORS = Actor.objects.prefetch_related(ROLES, REMAKE_ROLES)
-REMAKES = Remake.objects.select_related("original").prefetch_related(STARS)
+ACTORS = Actor.objects.prefetch_related(ROLES, ACTOR_REMAKE_STARS)
+REMAKES = Remake.objects.select_related("original").prefetch_related(REMAKE_STARS)

@@ -163,14 +163,14 @@ def _render_wikifile(renderer, tokens, idx, options, env):
         )
     page_url = reverse("wiki:file", kwargs={"name": meta["name"]})
     wanted = THUMB_WIDTH if meta["thumb"] else INLINE_WIDTH
-    src, width, height = version.url_for_width(wanted)
+    shown = version.rendition(wanted)
     image = format_html(
         '<a class="file-link" href="{}"><img class="thumb-image" src="{}" width="{}" '
         'height="{}" alt="{}" loading="lazy"></a>',
         page_url,
-        src,
-        width,
-        height,
+        shown.url,
+        shown.width,
+        shown.height,
         meta["caption"] or meta["name"],
     )
     if not meta["thumb"]:

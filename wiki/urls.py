@@ -1,41 +1,51 @@
-"""Root URLconf of the site: the wiki engine, the film data, accounts and admin."""
+"""The wiki's own URLs, under the `wiki` namespace."""
 
-from django.contrib import admin
-from django.contrib.auth import views as auth_views
-from django.urls import include, path
+from django.urls import path, register_converter
 
-from wiki.views import accounts
+from .converters import FileNameConverter, PageSlugConverter, UsernameConverter
+from .feeds import RecentChangesFeed
+from .views import editing, files, history, pages, search
 
-account_urls = [
-    path("signup/", accounts.SignupView.as_view(), name="signup"),
-    path("login/", accounts.LoginView.as_view(), name="login"),
-    path("logout/", auth_views.LogoutView.as_view(), name="logout"),
-    path("settings/", accounts.account_settings, name="account_settings"),
-    path(
-        "password_reset/",
-        accounts.PasswordResetView.as_view(),
-        name="password_reset",
-    ),
-    path(
-        "password_reset/done/",
-        auth_views.PasswordResetDoneView.as_view(),
-        name="password_reset_done",
-    ),
-    path(
-        "reset/<uidb64>/<token>/",
-        auth_views.PasswordResetConfirmView.as_view(),
-        name="password_reset_confirm",
-    ),
-    path(
-        "reset/done/",
-        auth_views.PasswordResetCompleteView.as_view(),
-        name="password_reset_complete",
-    ),
-]
+register_converter(PageSlugConverter, "page")
+register_converter(UsernameConverter, "username")
+register_converter(FileNameConverter, "filename")
 
+app_name = "wiki"
 urlpatterns = [
-    path("", include("films.urls")),
-    path("", include("wiki.routes")),
-    path("accounts/", include(account_urls)),
-    path("admin/", admin.site.urls),
+    path("wiki/", pages.PageListView.as_view(), name="page_list"),
+    path("wiki/<page:slug>/", pages.page_detail, name="page"),
+    path("wiki/<page:slug>/edit/", editing.page_edit, name="edit"),
+    path(
+        "wiki/<page:slug>/history/", history.PageHistoryView.as_view(), name="history"
+    ),
+    path(
+        "wiki/<page:slug>/revisions/<int:pk>/", history.revision_detail, name="revision"
+    ),
+    path(
+        "wiki/<page:slug>/diff/<int:old_id>/<int:new_id>/",
+        history.revision_diff,
+        name="diff",
+    ),
+    path(
+        "wiki/<page:slug>/revert/<int:pk>/",
+        editing.revision_revert_view,
+        name="revert",
+    ),
+    path(
+        "wiki/<page:slug>/links-here/",
+        pages.WhatLinksHereView.as_view(),
+        name="what_links_here",
+    ),
+    path("search/", search.search, name="search"),
+    path("files/", files.FileListView.as_view(), name="file_list"),
+    path("files/upload/", files.file_upload_view, name="file_upload"),
+    path("files/<filename:name>/", files.file_detail, name="file"),
+    path("media/<path:path>", files.serve_media, name="media"),
+    path("recent-changes/", history.RecentChangesView.as_view(), name="recent_changes"),
+    path("recent-changes/feed/", RecentChangesFeed(), name="recent_changes_feed"),
+    path(
+        "users/<username:username>/contributions/",
+        history.ContributionsView.as_view(),
+        name="contributions",
+    ),
 ]

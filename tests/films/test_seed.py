@@ -159,7 +159,7 @@ def test_seed_keeps_edits_unless_reset(seeded):
 
 def test_starring_keeps_billing_order(seeded):
     film = Film.objects.get(slug="miracle-in-cell-no-7")
-    assert [actor.name for actor in film.starring()] == [
+    assert [actor.name for actor in film.leading_actors()] == [
         "Ryu Seung-ryong",
         "Kal So-won",
         "Park Shin-hye",

@@ -1,6 +1,7 @@
 """Uploaded images: a file is a name with versions; pages embed it by name."""
 
 import uuid
+from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.files.storage import default_storage
@@ -22,6 +23,15 @@ CONTENT_TYPES = {
 def stored_name(instance, filename):
     """Where a version's image is kept: a random name, never one a user chose."""
     return f"files/{uuid.uuid4().hex}.{instance.extension}"
+
+
+@dataclass(frozen=True)
+class Rendition:
+    """One stored size of an image: where it is served, and how large it is."""
+
+    url: str
+    width: int
+    height: int
 
 
 class FileQuerySet(models.QuerySet):
@@ -111,14 +121,15 @@ class FileVersion(models.Model):
         stem = self.image.name.rsplit("/", 1)[-1].rsplit(".", 1)[0]
         return f"thumbs/{stem}/{width}.{self.extension}"
 
-    def url_for_width(self, width):
-        """The URL and size of the narrowest stored rendition at least `width` wide."""
+    def rendition(self, width):
+        """The narrowest stored rendition at least `width` wide (else the original)."""
         fitting = [w for w in sorted(self.thumbnail_widths) if w >= width]
         if not fitting:
-            return self.image.url, self.width, self.height
+            return Rendition(self.image.url, self.width, self.height)
         chosen = fitting[0]
         height = max(1, round(self.height * chosen / self.width))
-        return default_storage.url(self.thumbnail_name(chosen)), chosen, height
+        url = default_storage.url(self.thumbnail_name(chosen))
+        return Rendition(url, chosen, height)
 
 
 class FileUsage(models.Model):

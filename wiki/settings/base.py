@@ -100,7 +100,7 @@ MIDDLEWARE = [
     "axes.middleware.AxesMiddleware",
 ]
 
-ROOT_URLCONF = "wiki.urls"
+ROOT_URLCONF = "wiki.root_urls"
 WSGI_APPLICATION = "wiki.wsgi.application"
 
 TEMPLATES = [

@@ -21,5 +21,5 @@ def editable_by(page, user):
 
 @register.simple_tag
 def rendition(version, width):
-    """(url, width, height) of the narrowest stored rendition at least `width` wide."""
-    return version.url_for_width(width)
+    """The narrowest stored rendition of `version` at least `width` wide."""
+    return version.rendition(width)
