@@ -4,7 +4,7 @@ from django.contrib.humanize.templatetags.humanize import intcomma
 from django.template.loader import render_to_string
 from django.utils.html import format_html, format_html_join
 
-from .queries import ACTORS, CHARACTERS, FILMS, REMAKES
+from .selectors import ACTORS, CHARACTERS, FILMS, REMAKES
 
 
 def link(subject, suffix=""):

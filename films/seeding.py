@@ -13,7 +13,7 @@ from django.conf import settings
 from django.db import transaction
 
 from wiki.models import Page
-from wiki.services import page_create, revision_create
+from wiki.services import page_save
 
 from .models import (
     Actor,
@@ -73,13 +73,27 @@ class Seeder:
 
     def seed_page(self, subject):
         body = page_body(subject.slug)
-        page = Page.objects.with_current_revision().filter(slug=subject.slug).first()
+        page = Page.objects.filter(slug=subject.slug).first()
         if page is None:
-            page_create(title=subject.page_title, body=body, summary=SEED_SUMMARY)
+            page_save(
+                slug=subject.slug,
+                title=subject.page_title,
+                body=body,
+                author=None,
+                summary=SEED_SUMMARY,
+            )
             self.counts["pages created"] += 1
-        elif self.reset and page.current_revision.body != body:
-            revision_create(page=page, body=body, summary=RESET_SUMMARY)
-            self.counts["pages reset"] += 1
+        elif self.reset:
+            result = page_save(
+                slug=page.slug,
+                title=page.title,
+                body=body,
+                author=None,
+                summary=RESET_SUMMARY,
+                base_revision_id=page.current_revision_id,
+            )
+            if result.changed:
+                self.counts["pages reset"] += 1
 
     @transaction.atomic
     def run(self, data):

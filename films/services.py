@@ -1,17 +1,21 @@
 """Writes that keep a subject and its wiki page together."""
 
+from contextlib import suppress
+
 from wiki.models import Page
-from wiki.services import page_create
+from wiki.services import EditConflict, page_save
 
 
 def subject_page_ensure(subject, *, author=None):
     """Give `subject` its wiki page if it has none yet; return the page."""
-    page = Page.objects.filter(slug=subject.slug).first()
-    if page is None:
-        page = page_create(
-            title=subject.page_title,
-            body="",
-            author=author,
-            summary=f"New {subject._meta.verbose_name} added in admin",
-        )
-    return page
+    if not Page.objects.filter(slug=subject.slug).exists():
+        # EditConflict: someone created it meanwhile, so it has its page.
+        with suppress(EditConflict):
+            page_save(
+                slug=subject.slug,
+                title=subject.page_title,
+                body="",
+                author=author,
+                summary=f"New {subject._meta.verbose_name} added in admin",
+            )
+    return Page.objects.get(slug=subject.slug)

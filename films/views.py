@@ -6,7 +6,7 @@ from django.views.generic import ListView
 
 from wiki.selectors import recently_changed_pages
 
-from .queries import ACTORS, CHARACTERS, FILMS, REMAKES
+from .selectors import ACTORS, CHARACTERS, FILMS, REMAKES
 
 
 def home(request):

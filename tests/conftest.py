@@ -5,7 +5,7 @@ from django.core.cache import cache
 from django.core.management import call_command
 from django.db import transaction
 
-from wiki.services import page_create
+from tests.builders import create_page
 
 
 @pytest.fixture(autouse=True)
@@ -79,6 +79,6 @@ def make_page(db):
     """Create a wiki page through the service layer."""
 
     def make(title="Sample page", body="Some text.", author=None, summary=""):
-        return page_create(title=title, body=body, author=author, summary=summary)
+        return create_page(title=title, body=body, author=author, summary=summary)
 
     return make

@@ -3,8 +3,7 @@ from django.contrib import admin
 from . import admin_lockouts  # noqa: F401  (django-axes' lockouts, with unlock)
 from .forms import PlainTextModelForm
 from .models import File, FileUsage, FileVersion, Link, Page, Revision, SearchDocument
-from .search import index_page
-from .services import page_delete
+from .services import page_delete, page_update
 
 
 class HistoryInline(admin.TabularInline):
@@ -57,16 +56,15 @@ class PageAdmin(admin.ModelAdmin):
         return deleted, counts, perms_needed, protected
 
     def save_model(self, request, obj, form, change):
-        super().save_model(request, obj, form, change)
-        if obj.current_revision_id:
-            index_page(obj, obj.current_revision.html)  # the title may have changed
+        # Pages are only changed here, never added (see has_add_permission).
+        page_update(page=obj, title=obj.title, is_protected=obj.is_protected)
 
     def delete_model(self, request, obj):
-        page_delete(obj)
+        page_delete(page=obj)
 
     def delete_queryset(self, request, queryset):
         for page in queryset:
-            page_delete(page)
+            page_delete(page=page)
 
 
 @admin.register(Revision)

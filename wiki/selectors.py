@@ -6,8 +6,8 @@ from .models import Page, Revision
 def recently_changed_pages(limit=10):
     """The pages edited most recently, newest first, with their current revision."""
     return (
-        Page.objects.with_current_revision()
-        .filter(current_revision__isnull=False)
+        Page.objects.live()
+        .with_current_revision()
         .order_by("-updated_at", "-pk")[:limit]
     )
 

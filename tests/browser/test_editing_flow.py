@@ -5,14 +5,14 @@ import re
 import pytest
 from playwright.sync_api import expect
 
+from tests.builders import create_page, edit_page
 from wiki.models import Page
-from wiki.services import page_create
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
 def test_edit_preview_save_history_diff_revert(logged_in):
-    page_create(title="Room 7", body="The inmates of Room 7.\n")
+    create_page(title="Room 7", body="The inmates of Room 7.\n")
     browser = logged_in
 
     browser.goto("/wiki/room-7/")
@@ -53,7 +53,7 @@ def test_edit_preview_save_history_diff_revert(logged_in):
 
 
 def test_red_link_creates_the_page(logged_in):
-    page_create(title="Prison", body="See [[Hot Air Balloon]].\n")
+    create_page(title="Prison", body="See [[Hot Air Balloon]].\n")
     browser = logged_in
     browser.goto("/wiki/prison/")
     red = browser.locator("a.wikilink-new")
@@ -68,14 +68,12 @@ def test_red_link_creates_the_page(logged_in):
 
 
 def test_conflicting_edit_keeps_both_texts(logged_in):
-    created = page_create(title="Cell", body="one\ntwo\n")
+    created = create_page(title="Cell", body="one\ntwo\n")
     browser = logged_in
     browser.goto("/wiki/cell/edit/")
     browser.fill("textarea[name=body]", "one\nmine\n")
     # Someone else saves the same line meanwhile.
-    from wiki.services import revision_create
-
-    revision_create(page=created, body="one\ntheirs\n")
+    edit_page(created, "one\ntheirs\n")
     browser.get_by_role("button", name="Save").click()
     expect(browser.locator("#edit-conflict")).to_be_visible()
     expect(browser.locator("#their-text")).to_have_value("one\ntheirs\n")
@@ -86,7 +84,7 @@ def test_conflicting_edit_keeps_both_texts(logged_in):
 
 
 def test_site_is_readable_on_a_phone(browser, live_server, django_db_blocker):
-    page_create(title="Ye-sung", body="A lawyer.\n\n| a | b |\n|---|---|\n| 1 | 2 |\n")
+    create_page(title="Ye-sung", body="A lawyer.\n\n| a | b |\n|---|---|\n| 1 | 2 |\n")
     context = browser.new_context(
         base_url=live_server.url, viewport={"width": 375, "height": 740}
     )

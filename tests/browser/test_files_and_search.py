@@ -5,8 +5,8 @@ import re
 import pytest
 from playwright.sync_api import expect
 
+from tests.builders import create_page
 from tests.wiki.images import image_bytes
-from wiki.services import page_create
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -24,7 +24,7 @@ def test_upload_embed_and_search(logged_in, tmp_path):
     expect(browser.locator("h1")).to_have_text("File:Poster.jpg")
 
     body = "[[File:Poster.jpg|thumb|The Korean poster]]\n\nHangul: 7번방의 선물"
-    page_create(title="Posters", body=body)
+    create_page(title="Posters", body=body)
     browser.goto("/wiki/posters/")
     image = browser.locator(".thumb img")
     expect(image).to_have_attribute("width", "320")

@@ -3,13 +3,13 @@
 import pytest
 from playwright.sync_api import expect
 
-from wiki.services import page_create
+from tests.builders import create_page
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
 def test_menus_work_and_nothing_breaks_the_policy(page, staff_user):
-    page_create(
+    create_page(
         title="Room 7", body="The inmates of [[Room 7]].\n\n[ext](https://example.org/)"
     )
     for url in [

@@ -18,8 +18,8 @@ from films.models import (
     RemakeStar,
     Role,
 )
+from tests.builders import edit_page
 from wiki.models import Page, slug_for_title
-from wiki.services import revision_create
 
 FIXTURE = json.loads(
     (Path(settings.BASE_DIR) / "fixtures" / "miracle-in-cell-no-7.json").read_text(
@@ -140,7 +140,7 @@ def test_seed_keeps_edits_unless_reset(seeded):
     film.genre = "Drama"
     film.save()
     page = Page.objects.get(slug="ye-sung")
-    revision_create(page=page, body="Edited by a reader.", summary="my edit")
+    edit_page(page, "Edited by a reader.", summary="my edit")
 
     run_seed()
     film.refresh_from_db()

@@ -8,7 +8,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from wiki.services import revision_create
+from tests.builders import edit_page
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 
@@ -18,10 +18,8 @@ def page(make_page, user, staff_user):
     page = make_page(
         title="Cell", body="one\ntwo\n", author=user, summary="Started the page"
     )
-    revision_create(
-        page=page, body="one\ntwo\nthree\n", author=staff_user, summary="Grew the page"
-    )
-    revision_create(page=page, body="one\n", author=user, summary="Shrank the page")
+    edit_page(page, "one\ntwo\nthree\n", author=staff_user, summary="Grew the page")
+    edit_page(page, "one\n", author=user, summary="Shrank the page")
     return page
 
 
@@ -109,7 +107,7 @@ def test_atom_feed_of_recent_changes(client, page):
 
 def grow_history(page, user, count):
     for n in range(count):
-        revision_create(page=page, body=f"text {n}\n", author=user, summary=f"edit {n}")
+        edit_page(page, f"text {n}\n", author=user, summary=f"edit {n}")
 
 
 @pytest.mark.parametrize(

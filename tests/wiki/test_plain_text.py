@@ -9,6 +9,7 @@ from django.test import Client
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from tests.builders import create_page
 from wiki.forms import (
     AccountForm,
     EditForm,
@@ -18,7 +19,6 @@ from wiki.forms import (
     UploadForm,
 )
 from wiki.models import File, Page, Revision
-from wiki.services import page_create
 
 from .images import image_bytes, upload
 
@@ -103,7 +103,7 @@ def test_a_control_character_in_an_edit_answers_400_and_saves_nothing(client, us
 @pytest.fixture
 def dirty_page(db, user):
     """A page whose text got control characters in before forms refused them."""
-    page = page_create(title="Clean", body="First text.", author=user)
+    page = create_page(title="Clean", body="First text.", author=user)
     revision = page.current_revision
     Page.objects.filter(pk=page.pk).update(title="Dirty\x01 \x0b title")
     Revision.objects.filter(pk=revision.pk).update(

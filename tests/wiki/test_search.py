@@ -7,10 +7,11 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from tests.builders import edit_page
 from tests.html import parse_html
 from wiki.management.commands.bench import insert_pages
 from wiki.search.query import parse_query
-from wiki.services import page_save, revision_create, revision_revert
+from wiki.services import page_save, revision_revert
 
 
 def titles(client, q, **params):
@@ -72,7 +73,7 @@ def test_index_follows_edits_and_reverts(client, pages, user):
 
     page = Page.objects.get(slug="prison")
     first = page.current_revision
-    revision_create(page=page, body="The guards patrol the yard.", author=user)
+    edit_page(page, "The guards patrol the yard.", author=user)
     assert titles(client, "balloon") == ["Balloon"]
     assert titles(client, "guards") == ["Prison"]
     revision_revert(revision=first, author=user)
@@ -211,7 +212,7 @@ def test_optimize_search_keeps_the_index_whole(client, make_page, user):
     for n in range(5):
         make_page(title=f"Cell {n}", body=f"Inmate number {n} in the balloon plan.")
     page = make_page(title="Warden", body="He guards the yard.")
-    revision_create(page=page, body="He adopts Ye-sung.", author=user)
+    edit_page(page, "He adopts Ye-sung.", author=user)
     out = StringIO()
     call_command("optimize_search", stdout=out)
     assert "optimised" in out.getvalue()

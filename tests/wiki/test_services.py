@@ -5,12 +5,13 @@ import threading
 import pytest
 from django.db import IntegrityError, connection, transaction
 
+from tests.builders import edit_page
 from wiki.models import Page, Revision
 from wiki.services import (
     EditConflict,
     page_delete,
     page_save,
-    revision_create,
+    page_update,
     revision_revert,
 )
 
@@ -29,14 +30,12 @@ def save(page, body, base, author=None):
         body=body,
         author=author,
         base_revision_id=base,
-    )
+    ).revision
 
 
 def test_revisions_are_numbered_and_know_their_size_change(page, user):
     first = page.current_revision
-    second = revision_create(
-        page=page, body=BASE + "six\n", author=user, summary="more"
-    )
+    second = edit_page(page, BASE + "six\n", author=user, summary="more")
     assert (first.number, second.number) == (1, 2)
     assert second.previous == first
     assert second.size_change == len("six\n")
@@ -92,7 +91,7 @@ def test_the_database_refuses_two_revisions_on_the_same_predecessor(page):
 def test_revert_adds_a_revision_that_says_so(page, user):
     first = page.current_revision
     save(page, "vandalised\n", first.pk, user)
-    reverted = revision_revert(revision=first, author=user)
+    reverted = revision_revert(revision=first, author=user).revision
     assert reverted.body == BASE
     assert reverted.number == 3
     assert reverted.summary == "Reverted to revision 1"
@@ -103,7 +102,7 @@ def test_deleting_a_page_turns_links_to_it_red(make_page):
     target = make_page(title="Target")
     source = make_page(title="Source", body="[[Target]]")
     assert "wikilink-new" not in Page.objects.get(pk=source.pk).current_revision.html
-    page_delete(target)
+    page_delete(page=target)
     assert "wikilink-new" in Page.objects.get(pk=source.pk).current_revision.html
 
 
@@ -115,7 +114,7 @@ def test_two_saves_at_the_same_instant_cannot_both_win(django_user_model):
     ):
         pytest.skip("needs a database that several connections share on disk")
     user = django_user_model.objects.create_user("racer", password="x-long-password")
-    page = page_save(slug="race", title="Race", body=BASE, author=user).page
+    page = page_save(slug="race", title="Race", body=BASE, author=user).revision.page
     base = page.current_revision_id
     barrier = threading.Barrier(2)
     outcomes = []
@@ -136,3 +135,39 @@ def test_two_saves_at_the_same_instant_cannot_both_win(django_user_model):
         thread.join()
     assert sorted(type(o).__name__ for o in outcomes) == ["EditConflict", "Revision"]
     assert Revision.objects.filter(page=page).count() == 2
+
+
+def test_a_save_says_what_it_did(page, user):
+    def save_result(body, base):
+        return page_save(
+            slug=page.slug,
+            title=page.title,
+            body=body,
+            author=user,
+            base_revision_id=base,
+        )
+
+    base = page.current_revision_id
+    unchanged = save_result(BASE, base)
+    assert (unchanged.changed, unchanged.created, unchanged.merged) == (
+        False,
+        False,
+        False,
+    )
+    plain = save_result(BASE.replace("one", "ONE"), base)
+    assert (plain.changed, plain.created, plain.merged) == (True, False, False)
+    merged = save_result(BASE.replace("five", "FIVE"), base)
+    assert (merged.changed, merged.merged) == (True, True)
+    created = page_save(slug="new", title="New", body="x", author=user)
+    assert (created.changed, created.created) == (True, True)
+
+
+def test_renaming_or_protecting_a_page_keeps_its_address_and_reindexes(page):
+    updated = page_update(page=page, title="Cell Seven", is_protected=True)
+    stored = Page.objects.get(pk=page.pk)
+    assert (stored.slug, stored.title, stored.is_protected) == (
+        "cell",
+        "Cell Seven",
+        True,
+    )
+    assert updated.search_document.title == "Cell Seven"

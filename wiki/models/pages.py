@@ -15,6 +15,10 @@ def slug_for_title(title):
 
 
 class PageQuerySet(models.QuerySet):
+    def live(self):
+        """Pages with a text to show (every page has one once its first save ends)."""
+        return self.filter(current_revision__isnull=False)
+
     def with_current_revision(self):
         return self.select_related("current_revision", "current_revision__author")
 

@@ -40,7 +40,6 @@ def _conflict_form(request, form, page, conflict):
     data = form.data.copy()
     data["base_revision"] = conflict.current.pk
     fresh = EditForm(data, slug=form.slug, is_new=False)
-    fresh.is_valid()
     page = page or conflict.current.page
     return _edit_form_page(
         request, fresh, page, status=HTTPStatus.CONFLICT, conflict=conflict.current
@@ -81,7 +80,7 @@ def page_edit(request, slug):
         refuse_as_too_many(request)
         return _edit_form_page(request, form, page, status=HTTPStatus.TOO_MANY_REQUESTS)
     try:
-        revision = page_save(
+        result = page_save(
             slug=slug,
             title=data.get("title") or page.title,
             body=data["body"],
@@ -91,9 +90,9 @@ def page_edit(request, slug):
         )
     except EditConflict as conflict:
         return _conflict_form(request, form, page, conflict)
-    if revision is None:
+    if not result.changed:
         messages.info(request, "You saved no change, so no revision was made.")
-    elif revision.previous_id and revision.previous_id != data["base_revision"]:
+    elif result.merged:
         messages.success(
             request, "Saved: your edit was merged with a change made meanwhile."
         )
@@ -114,13 +113,13 @@ def revision_revert_view(request, slug, pk):
     if over_limit(request, "save"):
         return render(request, "429.html", status=HTTPStatus.TOO_MANY_REQUESTS)
     try:
-        new = revision_revert(revision=revision, author=request.user)
+        result = revision_revert(revision=revision, author=request.user)
     except EditConflict:
         messages.error(
             request, "The page changed while you reverted; please try again."
         )
         return redirect("wiki:history", slug=slug)
-    if new is None:
+    if not result.changed:
         messages.info(
             request, f"Revision {revision.number} is already the current text."
         )

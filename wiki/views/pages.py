@@ -11,8 +11,8 @@ from ..models import Page
 
 def page_detail(request, slug):
     """Show a page's current revision, or a 404 that offers to create it."""
-    page = Page.objects.with_current_revision().filter(slug=slug).first()
-    if page is None or page.current_revision is None:
+    page = Page.objects.live().with_current_revision().filter(slug=slug).first()
+    if page is None:
         return render(
             request,
             "wiki/page_missing.html",
@@ -30,7 +30,7 @@ def page_detail(request, slug):
 class PageListView(ListView):
     """Every page, alphabetically."""
 
-    queryset = Page.objects.filter(current_revision__isnull=False).only("title", "slug")
+    queryset = Page.objects.live().only("title", "slug")
     paginate_by = 100
     template_name = "wiki/page_list.html"
 

@@ -1,4 +1,4 @@
-"""Each kind of subject fetched with the people it shows, in a fixed number of queries.
+"""Read queries of the films app: each kind of subject with the people it shows.
 
 The browse tables and the infoboxes draw the same relations, so they fetch them alike.
 """

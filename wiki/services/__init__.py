@@ -1,0 +1,25 @@
+"""The one write path of the wiki: every change to a page or a file comes here.
+
+Services are keyword-only, run in one transaction, and return what they did; views
+only translate that into a response.
+"""
+
+from .files import file_upload
+from .pages import (
+    EditConflict,
+    SaveResult,
+    page_delete,
+    page_save,
+    page_update,
+    revision_revert,
+)
+
+__all__ = [
+    "EditConflict",
+    "SaveResult",
+    "file_upload",
+    "page_delete",
+    "page_save",
+    "page_update",
+    "revision_revert",
+]

@@ -1,0 +1,77 @@
+"""Writes of uploaded images: a new file, or a new version of one."""
+
+from contextlib import contextmanager
+
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
+from django.db import transaction
+
+from ..images import thumbnail
+from ..models import File, FileVersion
+from ..models.files import THUMBNAIL_WIDTHS
+from .pages import rerender_pages
+
+
+def _store_rendition(name, content):
+    stored = default_storage.save(name, ContentFile(content))
+    # Names are random per version; a clash means a bug, not bad luck.
+    if stored != name:
+        default_storage.delete(stored)
+        raise RuntimeError(f"{name} was stored as {stored}.")
+    return stored
+
+
+@contextmanager
+def _files_removed_on_failure(names):
+    """Delete the files named in `names` (filled in by the block) if the block fails.
+
+    Files are written before the rows that point to them are saved; when a save fails
+    and the transaction rolls back, nothing may be left on disk that no row names.
+    """
+    try:
+        yield
+    except BaseException:
+        for name in names:
+            default_storage.delete(name)
+        raise
+
+
+@transaction.atomic
+def file_upload(*, name, image, author, description="", licence="", comment=""):
+    """Store a checked image under `name`: a new file, or a new version of it.
+
+    `image` is a CleanImage (see wiki.images). Thumbnails are made once, here, at the
+    fixed widths narrower than the image; pages that embed the file are re-rendered.
+    """
+    file, created = File.objects.select_for_update().get_or_create(
+        name=name, defaults={"description": description, "licence": licence}
+    )
+    if not created:
+        file.description = description or file.description
+        file.licence = licence or file.licence
+    previous = file.current_version
+    version = FileVersion(
+        file=file,
+        number=previous.number + 1 if previous else 1,
+        extension=image.extension,
+        width=image.width,
+        height=image.height,
+        size=len(image.content),
+        uploaded_by=author,
+        comment=comment,
+        thumbnail_widths=[w for w in THUMBNAIL_WIDTHS if w < image.width],
+    )
+    stored = []
+    with _files_removed_on_failure(stored):
+        version.image.save(
+            f"upload.{image.extension}", ContentFile(image.content), save=False
+        )
+        stored.append(version.image.name)
+        for width in version.thumbnail_widths:
+            content = thumbnail(image.content, width)
+            stored.append(_store_rendition(version.thumbnail_name(width), content))
+        version.save()
+        file.current_version = version
+        file.save()
+        rerender_pages(file_usages__file_name=name)
+    return version

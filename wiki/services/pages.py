@@ -1,0 +1,189 @@
+"""Writes of pages: save (create, edit, merge), revert, rename or protect, delete.
+
+A page's row is locked once, at the start of each write, so writers of one page queue
+and each sees the text the one before it saved.
+"""
+
+from dataclasses import dataclass
+
+from django.db import IntegrityError, transaction
+
+from .. import markup
+from ..merging import three_way_merge
+from ..models import Page, Revision
+from ..search import index_page
+
+
+class EditConflict(Exception):
+    """Someone saved the page since the editor's base revision, on the same lines."""
+
+    def __init__(self, current):
+        super().__init__(f"The page changed since; it is now at {current}.")
+        self.current = current
+
+
+@dataclass(frozen=True)
+class SaveResult:
+    """What a save did: the new revision (None when the text did not change)."""
+
+    revision: Revision | None
+    created: bool = False
+    merged: bool = False
+
+    @property
+    def changed(self):
+        return self.revision is not None
+
+
+def _body_size(body):
+    return len(body.encode("utf-8"))
+
+
+def _replace_targets(related, field, wanted):
+    """Make a page's rows in `related` (links, file usages) name exactly `wanted`."""
+    related.exclude(**{f"{field}__in": wanted}).delete()
+    known = set(related.values_list(field, flat=True))
+    owner = {related.field.name: related.instance}
+    related.model.objects.bulk_create(
+        related.model(**owner, **{field: value}) for value in sorted(wanted - known)
+    )
+
+
+def rerender_pages(**lookup):
+    """Re-render the current text of the live pages matching `lookup`.
+
+    Their text is unchanged, but what it links to or embeds is not: a link turned blue
+    or red, a file shows another image.
+    """
+    revisions = [
+        page.current_revision
+        for page in Page.objects.live().with_current_revision().filter(**lookup)
+    ]
+    for revision in revisions:
+        revision.html = markup.render(revision.body).html
+    Revision.objects.bulk_update(revisions, ["html"])
+
+
+def _revision_create(*, page, body, author, summary):
+    """Add a revision on top of the locked `page`'s current one and make it current.
+
+    Two saves on top of the same revision both claim the next number and the same
+    predecessor; the unique constraints let only the first of them in.
+    """
+    previous = page.current_revision
+    rendered = markup.render(body)
+    revision = Revision.objects.create(
+        page=page,
+        number=previous.number + 1 if previous else 1,
+        previous=previous,
+        author=author,
+        body=body,
+        summary=summary,
+        size=_body_size(body),
+        size_change=_body_size(body) - (previous.size if previous else 0),
+        html=rendered.html,
+    )
+    page.current_revision = revision
+    page.save(update_fields=["current_revision", "updated_at"])
+    _replace_targets(page.outgoing_links, "target_slug", rendered.link_slugs)
+    _replace_targets(page.file_usages, "file_name", rendered.file_names)
+    index_page(page, rendered.html)
+    return revision
+
+
+def _page_create(*, slug, title, body, author, summary):
+    """Create a page with its first revision; links to it elsewhere turn blue."""
+    page = Page.objects.create(title=title, slug=slug)
+    revision = _revision_create(page=page, body=body, author=author, summary=summary)
+    rerender_pages(outgoing_links__target_slug=page.slug)
+    return revision
+
+
+def _locked_page(slug):
+    """The page at `slug` with its current revision, its row locked; None if missing.
+
+    (A PostgreSQL row lock; SQLite takes its write lock as the transaction begins.)
+    """
+    return (
+        Page.objects.with_current_revision()
+        .select_for_update(of=("self",))
+        .filter(slug=slug)
+        .first()
+    )
+
+
+def _merge_with_current(page, base_revision_id, body):
+    """Return `body` rebased on the page's current text, or raise EditConflict."""
+    current = page.current_revision
+    if base_revision_id == current.pk:
+        return body
+    base = (
+        page.revisions.filter(pk=base_revision_id).first() if base_revision_id else None
+    )
+    if base is None:
+        raise EditConflict(current)
+    merged = three_way_merge(base.body, current.body, body)
+    if merged is None:
+        raise EditConflict(current)
+    return merged
+
+
+def page_save(*, slug, title, body, author, summary="", base_revision_id=None):
+    """Save an edit made on top of `base_revision_id` (None: the editor saw no page).
+
+    A missing page is created. An edit whose base is no longer current is merged when
+    the two edits touch different lines; otherwise, and when two people create the
+    same page at once, EditConflict tells the later one.
+    """
+    try:
+        with transaction.atomic():
+            page = _locked_page(slug)
+            if page is None:
+                revision = _page_create(
+                    slug=slug, title=title, body=body, author=author, summary=summary
+                )
+                return SaveResult(revision, created=True)
+            merged_body = _merge_with_current(page, base_revision_id, body)
+            if merged_body == page.current_revision.body:
+                return SaveResult(None)
+            revision = _revision_create(
+                page=page, body=merged_body, author=author, summary=summary
+            )
+            return SaveResult(revision, merged=base_revision_id != revision.previous_id)
+    except IntegrityError as error:
+        # Another save won the race for the same slug or the same next revision.
+        current = Page.objects.with_current_revision().get(slug=slug).current_revision
+        raise EditConflict(current) from error
+
+
+def revision_revert(*, revision, author):
+    """Make an old revision's text current again, as a new revision that says so."""
+    page = Page.objects.get(pk=revision.page_id)  # afresh: revert onto today's text
+    return page_save(
+        slug=page.slug,
+        title=page.title,
+        body=revision.body,
+        author=author,
+        summary=f"Reverted to revision {revision.number}",
+        base_revision_id=page.current_revision_id,
+    )
+
+
+@transaction.atomic
+def page_update(*, page, title, is_protected):
+    """Rename a page (its address stays) or change who may edit it."""
+    locked = _locked_page(page.slug)
+    locked.title = title
+    locked.is_protected = is_protected
+    locked.save(update_fields=["title", "is_protected", "updated_at"])
+    if locked.current_revision:
+        index_page(locked, locked.current_revision.html)
+    return locked
+
+
+@transaction.atomic
+def page_delete(*, page):
+    """Delete a page and its history; links to it elsewhere turn red."""
+    locked = _locked_page(page.slug)
+    locked.delete()
+    rerender_pages(outgoing_links__target_slug=page.slug)
