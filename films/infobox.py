@@ -1,109 +1,89 @@
-"""The infobox beside the wiki pages of films, characters, actors and remakes."""
+"""The infobox beside the wiki pages of films, characters, actors and remakes.
+
+Python decides which rows a subject shows; films/includes/infobox.html draws them, and
+lists of people through the same include as the browse tables.
+"""
+
+from dataclasses import dataclass, field
 
 from django.contrib.humanize.templatetags.humanize import intcomma
 from django.template.loader import render_to_string
-from django.utils.html import format_html, format_html_join
 
+from .models import Credit
 from .selectors import ACTORS, CHARACTERS, FILMS, REMAKES
 
 
-def link(subject, suffix=""):
-    return format_html(
-        '<a href="{}">{}</a>{}', subject.get_absolute_url(), subject, suffix
-    )
+@dataclass(frozen=True)
+class Row:
+    """One line of an infobox: a text, a list of credits, or links off the site."""
+
+    label: str
+    text: object = ""
+    credits: list = field(default_factory=list)
+    inline: bool = False
+    external_links: list = field(default_factory=list)
+
+    @property
+    def is_empty(self):
+        return self.text in ("", None) and not self.credits and not self.external_links
 
 
-def link_list(subjects):
-    return format_html_join(", ", "{}", ((link(subject),) for subject in subjects))
-
-
-def line_list(items):
-    return format_html_join("", "<div>{}</div>", ((item,) for item in items))
-
-
-def role_line(role, subject):
-    note = f" ({role.note})" if role.note else ""
-    return link(subject, note)
-
-
-def external_link(link):
-    """A link off the site: marked as such, and given no credit by search engines."""
-    return format_html(
-        '<a class="external" href="{}" rel="nofollow noopener">{}</a>', link.url, link
-    )
+def _working_title(film):
+    if film.working_title_original:
+        return f"{film.working_title} ({film.working_title_original})"
+    return film.working_title
 
 
 def film_rows(film):
     top = max(film.box_office.all(), key=lambda f: f.admissions or 0, default=None)
     return [
-        ("Korean", film.original_title),
-        ("Revised Romanization", film.romanized_title),
-        ("Literally", film.literal_title),
-        (
-            "Working title",
-            f"{film.working_title} ({film.working_title_original})"
-            if film.working_title_original
-            else film.working_title,
-        ),
-        ("Genre", film.genre),
-        ("Starring", link_list(film.leading_actors())),
-        ("Country", film.country),
-        ("Language", film.language),
-        ("Year", film.year),
-        ("Budget", film.budget),
-        ("Box office", top and f"{intcomma(top.admissions)} admissions"),
-        ("Remakes", line_list(link(remake) for remake in film.remakes.all())),
-        (
+        Row("Korean", film.original_title),
+        Row("Revised Romanization", film.romanized_title),
+        Row("Literally", film.literal_title),
+        Row("Working title", _working_title(film)),
+        Row("Genre", film.genre),
+        Row("Starring", credits=film.leading_credits(), inline=True),
+        Row("Country", film.country),
+        Row("Language", film.language),
+        Row("Year", film.year),
+        Row("Budget", film.budget),
+        Row("Box office", top and f"{intcomma(top.admissions)} admissions"),
+        Row("Remakes", credits=film.remake_credits()),
+        Row(
             "External links",
-            line_list(
-                external_link(link) for link in film.external_links.all() if link.url
-            ),
+            external_links=[link for link in film.external_links.all() if link.url],
         ),
     ]
 
 
 def character_rows(character):
     return [
-        ("Film", link(character.film)),
-        (
-            "Played by",
-            line_list(role_line(role, role.actor) for role in character.roles.all()),
-        ),
+        Row("Film", credits=[Credit(character.film)]),
+        Row("Played by", credits=character.actor_credits()),
     ]
 
 
 def actor_rows(actor):
-    roles = [
-        format_html("{} in {}", role_line(role, role.character), link(role.film))
-        for role in actor.roles.all()
+    return [
+        Row("Plays", credits=actor.character_credits()),
+        Row("Stars in", credits=actor.remake_credits()),
     ]
-    remakes = [
-        link(star.remake, " (lead role)" if star.is_lead else "")
-        for star in actor.remake_stars.all()
-    ]
-    return [("Plays", line_list(roles)), ("Stars in", line_list(remakes))]
 
 
 def remake_rows(remake):
     return [
-        ("Title", remake.title),
-        ("Remake of", link(remake.original)),
-        ("Country", remake.country),
-        ("Language", remake.language),
-        ("Year", remake.year),
-        ("Studio", remake.studio),
-        ("Directed by", remake.director),
-        (
-            "Starring",
-            line_list(
-                link(star.actor, " (lead role)" if star.is_lead else "")
-                for star in remake.stars.all()
-            ),
-        ),
+        Row("Title", remake.title),
+        Row("Remake of", credits=[Credit(remake.original)]),
+        Row("Country", remake.country),
+        Row("Language", remake.language),
+        Row("Year", remake.year),
+        Row("Studio", remake.studio),
+        Row("Directed by", remake.director),
+        Row("Starring", credits=remake.star_credits()),
     ]
 
 
-# Each subject: how to fetch it with all its infobox shows, and how to draw its rows.
+# Each subject: how to fetch it with all its infobox shows, and how to choose its rows.
 SUBJECTS = [
     (
         FILMS.prefetch_related("remakes", "box_office", "external_links"),
@@ -121,13 +101,9 @@ def infobox_for_page(page):
     for queryset, rows, kind in SUBJECTS:
         subject = queryset.filter(slug=page.slug).first()
         if subject is not None:
-            filled = [
-                (label, value)
-                for label, value in rows(subject)
-                if value not in ("", None)
-            ]
+            shown = [row for row in rows(subject) if not row.is_empty]
             return render_to_string(
-                "includes/infobox.html",
-                {"subject": subject, "kind": kind, "rows": filled},
+                "films/includes/infobox.html",
+                {"subject": subject, "kind": kind, "rows": shown},
             )
     return ""

@@ -1,5 +1,7 @@
 """The structured data of the film, its characters, actors and remakes."""
 
+from dataclasses import dataclass
+
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -10,6 +12,18 @@ from wiki.models import SLUG_MAX_LENGTH
 
 FIRST_FILM_YEAR = 1888
 LAST_PLAUSIBLE_YEAR = 2100
+
+
+@dataclass(frozen=True)
+class Credit:
+    """A subject named in a list of people or works: `Ye-sung (child) in Film`.
+
+    Models say who is credited; one template (films/includes/credits.html) says how.
+    """
+
+    subject: object
+    note: str = ""
+    within: object = None
 
 
 def year_field(**kwargs):
@@ -109,6 +123,12 @@ class Film(Subject):
         """The actors of the leading roles in billing order (from prefetched roles)."""
         return [role.actor for role in self.roles.all() if role.is_starring]
 
+    def leading_credits(self):
+        return [Credit(actor) for actor in self.leading_actors()]
+
+    def remake_credits(self):
+        return [Credit(remake) for remake in self.remakes.all()]
+
 
 class Actor(Subject):
     name = models.CharField(max_length=200)
@@ -119,6 +139,17 @@ class Actor(Subject):
     @property
     def page_title(self):
         return self.name
+
+    def character_credits(self):
+        """Whom the actor plays, and in which film (from prefetched roles)."""
+        return [
+            Credit(role.character, role.note, within=role.film)
+            for role in self.roles.all()
+        ]
+
+    def remake_credits(self):
+        """The remakes the actor stars in (from prefetched remake stars)."""
+        return [Credit(star.remake, star.lead_note) for star in self.remake_stars.all()]
 
 
 class Character(Subject):
@@ -132,6 +163,10 @@ class Character(Subject):
     @property
     def page_title(self):
         return self.name
+
+    def actor_credits(self):
+        """Who plays the character (from prefetched roles)."""
+        return [Credit(role.actor, role.note) for role in self.roles.all()]
 
 
 class Role(models.Model):
@@ -231,6 +266,10 @@ class Remake(Subject):
         ordering = [models.F("year").asc(nulls_last=True), "country"]
         constraints = [valid_year("year")]
 
+    def star_credits(self):
+        """Who stars in the remake, in billing order (from prefetched stars)."""
+        return [Credit(star.actor, star.lead_note) for star in self.stars.all()]
+
 
 class RemakeStar(models.Model):
     """An actor starring in a remake: `remake.stars`, and `actor.remake_stars`."""
@@ -253,6 +292,10 @@ class RemakeStar(models.Model):
 
     def __str__(self):
         return f"{self.actor} in {self.remake}"
+
+    @property
+    def lead_note(self):
+        return "lead role" if self.is_lead else ""
 
 
 class ExternalLink(models.Model):

@@ -272,3 +272,12 @@ def test_templates_hold_no_inline_script_or_event_handler(client, seeded):
             for attribute in tag.attrs
             if attribute.lower().startswith("on")
         ]
+
+
+def test_every_list_of_people_words_a_lead_role_alike(client, seeded):
+    for url in ["/", "/remakes/", "/actors/", "/wiki/aras-bulut-iynemli/"]:
+        text = " ".join(parse_html(client.get(url).text).get_text().split())
+        assert "7. Koğuştaki Mucize (lead role)" in text or (
+            "Aras Bulut İynemli (lead role)" in text
+        ), url
+        assert "(lead)" not in text, url
