@@ -9,7 +9,7 @@ from django.test.utils import CaptureQueriesContext
 
 from tests.builders import edit_page
 from tests.html import parse_html
-from wiki.management.commands.bench import insert_pages
+from wiki.search.corpus import insert_pages
 from wiki.search.query import parse_query
 from wiki.services import page_save, revision_revert
 
@@ -254,7 +254,7 @@ def test_the_newest_matches_are_ranked_however_they_are_found(client, db, monkey
     [(2048, 2048), (3750, 5000), (73_728, 100_000), (123_457, 131_072), (5, 3_000_000)],
 )
 def test_a_window_is_a_few_blocks_covering_the_newest_ids(first_id, last_id):
-    from wiki.search.postgresql import BLOCK_LEVELS, blocks
+    from wiki.search.postgresql.window import BLOCK_LEVELS, blocks
 
     spans = [
         (number << level, (number + 1) << level)

@@ -102,14 +102,14 @@ def _page_create(*, slug, title, body, author, summary):
 def _locked_page(slug):
     """The page at `slug` with its current revision, its row locked; None if missing.
 
-    (A PostgreSQL row lock; SQLite takes its write lock as the transaction begins.)
+    The lock comes first and the read after it: on PostgreSQL a locking query that
+    waited sees the page row as the writer before it left it, but not the revision
+    that writer added, so the current revision is read by a statement of its own.
+    (SQLite takes its write lock as the transaction begins.)
     """
-    return (
-        Page.objects.with_current_revision()
-        .select_for_update(of=("self",))
-        .filter(slug=slug)
-        .first()
-    )
+    if not Page.objects.select_for_update().filter(slug=slug).exists():
+        return None
+    return Page.objects.with_current_revision().get(slug=slug)
 
 
 def _merge_with_current(page, base_revision_id, body):

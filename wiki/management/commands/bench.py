@@ -19,8 +19,9 @@ from django.db import connection, transaction
 from django.test import Client, override_settings
 from django.urls import reverse
 
-from wiki.models import Page, Revision, SearchDocument
+from wiki.models import Page
 from wiki.search import SearchResults, optimize_index
+from wiki.search.corpus import insert_pages, synthetic_body, vocabulary
 from wiki.views.search import RESULTS_PER_PAGE
 
 QUERIES = [
@@ -37,48 +38,9 @@ QUERIES = [
     "tamira",  # the most common synthetic word: the worst case
     "nothing-like-this",
 ]
-FILM_PHRASES = [
-    "hot air balloon",
-    "Ye-sung",
-    "Lee Yong-gu",
-    "prison warden",
-    "7번방의 선물",
-    "7. Koğuştaki Mucize",
-    "the inmates of Room 7",
-    "a lawyer",
-    "his daughter",
-    "a Sailor Moon backpack",
-    "the escape plan",
-    "Miracle in Cell No. 7",
-    "So Yang-ho",
-]
-SYLLABLES = [
-    "ta",
-    "mi",
-    "ra",
-    "ko",
-    "lu",
-    "be",
-    "zu",
-    "lo",
-    "ne",
-    "sa",
-    "ki",
-    "do",
-    "pe",
-]
 # What is timed: the whole search page, and the search engine's share of it.
 KINDS = ("request", "search")
-WORDS_PER_PAGE = 120
-BATCH = 2_000
-
-
-def vocabulary(rng, size=20_000):
-    words = {"tamira", "zulobe"}
-    while len(words) < size:
-        words.add("".join(rng.choice(SYLLABLES) for _ in range(rng.randint(2, 4))))
-    ordered = ["tamira", *sorted(words - {"tamira", "zulobe"}), "zulobe"]
-    return ordered, [1 / (rank + 1) for rank in range(len(ordered))]
+BATCH = 2_000  # pages written per transaction
 
 
 def bench_host():
@@ -87,35 +49,6 @@ def bench_host():
         if "*" not in host:
             return host.lstrip(".")
     return "localhost"
-
-
-def insert_pages(texts):
-    """Write a page `Page <n>` for each `n: text` of `texts`, in bulk.
-
-    This skips the services (no Markdown rendering, no links) to fill a wiki fast, for
-    measuring or testing how it is read; the search index is the real one.
-    """
-    pages = Page.objects.bulk_create(
-        Page(title=f"Page {n}", slug=f"page-{n}") for n in texts
-    )
-    revisions = Revision.objects.bulk_create(
-        Revision(
-            page=page,
-            number=1,
-            body=text,
-            size=len(text),
-            size_change=len(text),
-            html=text,
-        )
-        for page, text in zip(pages, texts.values(), strict=True)
-    )
-    for page, revision in zip(pages, revisions, strict=True):
-        page.current_revision = revision
-    Page.objects.bulk_update(pages, ["current_revision"])
-    SearchDocument.objects.bulk_create(
-        SearchDocument(page=page, title=page.title, text=text)
-        for page, text in zip(pages, texts.values(), strict=True)
-    )
 
 
 class Command(BaseCommand):
@@ -263,7 +196,7 @@ class Command(BaseCommand):
         for first in range(start, stop, BATCH):
             numbers = range(first, min(first + BATCH, stop))
             with transaction.atomic():
-                insert_pages({n: self.body(rng, words, weights) for n in numbers})
+                insert_pages({n: synthetic_body(rng, words, weights) for n in numbers})
         # A bulk import is followed by what `manage.py optimize_search` does.
         optimize_index()
         if connection.vendor == "postgresql":
@@ -271,12 +204,6 @@ class Command(BaseCommand):
             # after the import in the middle of the measurement.
             with connection.cursor() as cursor:
                 cursor.execute("VACUUM ANALYZE")
-
-    def body(self, rng, words, weights):
-        text = rng.choices(words, weights, k=WORDS_PER_PAGE)
-        for _ in range(rng.choice((0, 0, 0, 1, 1, 2))):
-            text.insert(rng.randrange(len(text)), rng.choice(FILM_PHRASES))
-        return " ".join(text) + "."
 
     def request(self, query):
         """What a reader waits for, short of the network: the whole search page."""

@@ -1,0 +1,104 @@
+"""Search on PostgreSQL: tsvectors with GIN indexes (migrations 0004 and 0008).
+
+This module ranks: titles first, then the text matches among the newest pages, which
+`window` chooses how to find.
+"""
+
+from django.db import connection
+
+from ..ranking import Ranking
+from .tsquery import fetch_rows, tokens_tsquery, tsquery
+from .window import Estimate
+
+
+def _title_ids(expression, candidates):
+    rows = fetch_rows(
+        """
+        SELECT page_id FROM wiki_searchdocument, to_tsquery('simple', %s) AS q
+        WHERE title_vector @@ q
+        ORDER BY ts_rank(document, q) DESC, page_id LIMIT %s
+        """,
+        [expression, candidates],
+    )
+    return [page_id for (page_id,) in rows]
+
+
+def _text_ids(query, phrases, candidates):
+    """Rank the text matches among the newest `candidates` pages that have every token.
+
+    The pages are chosen with the tokens alone, which the index settles without
+    reading any page; the phrases are checked, and ranked, among those pages only.
+    """
+    tokens = tokens_tsquery(query)
+    estimate = Estimate.of(query)
+    if estimate.is_common:
+        # Walking the primary key backwards finds the newest matches of a common word
+        # at once, but for a rarer one it reads thousands of pages' vectors for nothing.
+        return _newest_ranked(query, tokens, phrases, candidates, key_order=True)
+    # GIN returns every match, in no order: reading them all to keep the newest grows
+    # with the wiki. Where the estimate says the newest pages hold enough, read those.
+    window = estimate.newest_blocks(candidates)
+    if window:
+        page_ids, truncated = _newest_ranked(
+            query, tokens, phrases, candidates, window=window
+        )
+        if truncated:
+            return page_ids, truncated
+        # Fewer matches there than expected: only all of them tell the newest.
+    return _newest_ranked(query, tokens, phrases, candidates)
+
+
+def _newest_ranked(query, tokens, phrases, candidates, key_order=False, window=None):
+    """Rank the newest `candidates` pages that have every token; were there more?
+
+    `key_order` walks the primary key backwards; otherwise the GIN index finds every
+    match (in the `window` of blocks only, if given) and they are sorted. One page
+    more than `candidates` is fetched, to tell whether any were left out.
+    """
+    # `page_id + 0` keeps the planner off the primary key, which the planner cannot
+    # tell is dear here: walking it reads a page's vector at every step.
+    newest_first = "page_id DESC" if key_order else "page_id + 0 DESC"
+    matches = "to_tsquery('simple', %s)" + (" && %s::tsquery" if window else "")
+    # Reading a page's vector is the dear part; it is read again only for phrases.
+    has_phrases = any(len(word) > 1 for word in query.words)
+    phrase_check = "WHERE document @@ q" if has_phrases else ""
+    rows = fetch_rows(
+        f"""
+        WITH newest AS (
+            SELECT page_id, document FROM wiki_searchdocument
+            WHERE document @@ ({matches})
+            ORDER BY {newest_first} LIMIT %s
+        ), window_size AS (
+            SELECT count(*) AS found FROM newest
+        )
+        SELECT found, ranked.page_id
+        FROM window_size LEFT JOIN LATERAL (
+            SELECT page_id, ts_rank(document, q) AS rank
+            FROM (
+                SELECT * FROM newest ORDER BY page_id DESC LIMIT %s
+            ) AS newest_window, to_tsquery('simple', %s) AS q
+            {phrase_check}
+        ) AS ranked ON true
+        ORDER BY ranked.rank DESC, ranked.page_id
+        """,
+        [tokens, *([window] if window else []), candidates + 1, candidates, phrases],
+    )
+    page_ids = [page_id for _, page_id in rows if page_id is not None]
+    return page_ids, rows[0][0] > candidates
+
+
+def ranked_page_ids(query, candidates):
+    """Rank the title matches, and the text matches among the newest `candidates`."""
+    phrases = tsquery(query)
+    text_ids, truncated = _text_ids(query, phrases, candidates)
+    return Ranking.merge(_title_ids(phrases, candidates), text_ids, truncated=truncated)
+
+
+def optimize():
+    """What autovacuum does in time: flush the GIN pending lists, refresh statistics.
+
+    The planner's estimates decide how a query reads the index (`Estimate`).
+    VACUUM cannot run inside a transaction: call this in autocommit mode.
+    """
+    with connection.cursor() as cursor:
+        cursor.execute("VACUUM ANALYZE wiki_searchdocument")
