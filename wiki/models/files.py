@@ -35,11 +35,15 @@ class Rendition:
 
 
 class FileQuerySet(models.QuerySet):
+    def uploaded(self):
+        """Files with a version to show (every file has one once its upload ends)."""
+        return self.filter(current_version__isnull=False)
+
     def current_versions(self, names):
         """Map each uploaded file of `names` to its current version, in one query."""
         if not names:
             return {}
-        files = self.filter(name__in=set(names), current_version__isnull=False)
+        files = self.uploaded().filter(name__in=set(names))
         return {
             f.name: f.current_version for f in files.select_related("current_version")
         }

@@ -32,9 +32,7 @@ IMMUTABLE = "public, max-age=31536000, immutable"
 class FileListView(ListView):
     """Uploaded images, newest first."""
 
-    queryset = File.objects.filter(current_version__isnull=False).select_related(
-        "current_version"
-    )
+    queryset = File.objects.uploaded().select_related("current_version")
     paginate_by = 48
     template_name = "wiki/file_list.html"
 
