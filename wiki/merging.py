@@ -16,3 +16,13 @@ def three_way_merge(base, theirs, mine):
             return None
         merged.extend(group[1])
     return "".join(merged)
+
+
+def undone_text(*, revision, current):
+    """`current` with `revision`'s own change taken back; None when a later edit
+    touched the same lines.
+
+    The three-way merge runs from `revision` (the base) to its predecessor (the undo)
+    and to the current text (everything since): what came after is kept.
+    """
+    return three_way_merge(revision.body, current.body, revision.previous.body)

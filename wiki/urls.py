@@ -32,6 +32,11 @@ urlpatterns = [
         name="revert",
     ),
     path(
+        "wiki/<page:slug>/undo/<int:pk>/",
+        editing.revision_undo,
+        name="undo",
+    ),
+    path(
         "wiki/<page:slug>/links-here/",
         pages.WhatLinksHereView.as_view(),
         name="what_links_here",

@@ -94,3 +94,21 @@ def test_site_is_readable_on_a_phone(browser, live_server, django_db_blocker):
     assert width <= 375, "nothing overflows the screen sideways"
     expect(phone.locator(".navbar-toggler")).to_be_visible()
     context.close()
+
+
+def test_undo_one_edit_from_the_history(logged_in):
+    created = create_page(title="Cell", body="one\ntwo\nthree\n")
+    edit_page(created, "one\nVANDAL\nthree\n")
+    edit_page(created, "one\nVANDAL\nthree\nfour\n")
+    browser = logged_in
+    browser.goto("/wiki/cell/history/")
+    rows = browser.locator("table.history tbody tr")
+    rows.nth(1).get_by_role("link", name="undo").click()
+    expect(browser.locator("#undoing")).to_be_visible()
+    expect(browser.locator("input[name=summary]")).to_have_value(
+        "Undo revision 2 by the wiki"
+    )
+    browser.get_by_role("button", name="Save").click()
+    expect(browser).to_have_url(re.compile(r"/wiki/cell/$"))
+    current = Page.objects.get(slug="cell").current_revision
+    assert current.body == "one\ntwo\nthree\nfour\n"

@@ -1,4 +1,4 @@
-"""Changing the wiki: edit or create a page, and revert to an old revision."""
+"""Changing the wiki: edit or create a page, revert to an old revision, undo one."""
 
 from http import HTTPStatus
 
@@ -8,8 +8,10 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from .. import markup
+from ..diffing import diff_hunks
 from ..forms import EditForm
 from ..limits import over_limit, refuse_as_too_many
+from ..merging import undone_text
 from ..models import Page, Revision
 from ..services import EditConflict, page_save, revision_revert
 
@@ -24,13 +26,16 @@ def _protected(request, page):
     )
 
 
-def _edit_form_page(request, form, page, *, status=200, preview=None, conflict=None):
+def _edit_form_page(
+    request, form, page, *, status=200, preview=None, conflict=None, undoing=None
+):
     context = {
         "form": form,
         "page": page,
         "slug": form.slug,
         "preview": preview,
         "conflict": conflict,
+        "undoing": undoing,
     }
     return render(request, "wiki/page_edit.html", context, status=status)
 
@@ -126,3 +131,50 @@ def revision_revert_view(request, slug, pk):
     else:
         messages.success(request, f"Reverted to revision {revision.number}.")
     return redirect("wiki:page", slug=slug)
+
+
+def _undo_summary(revision):
+    author = revision.author.username if revision.author else "the wiki"
+    return f"Undo revision {revision.number} by {author}"
+
+
+@login_required
+def revision_undo(request, slug, pk):
+    """The edit form with one revision's change taken back from the current text.
+
+    Nothing is saved here: the editor checks the text and saves it as any edit, so a
+    save made meanwhile is merged or answered with a conflict as usual.
+    """
+    revision = get_object_or_404(
+        Revision.objects.select_related("page", "author", "previous"),
+        pk=pk,
+        page__slug=slug,
+    )
+    page = Page.objects.with_current_revision().get(pk=revision.page_id)
+    if not page.can_be_edited_by(request.user):
+        return _protected(request, page)
+    if revision.previous is None:
+        messages.error(
+            request,
+            f"Revision {revision.number} created the page, so there is nothing before "
+            "it to go back to.",
+        )
+        return redirect("wiki:history", slug=slug)
+    current = page.current_revision
+    body = undone_text(revision=revision, current=current)
+    if body is None:
+        context = {
+            "page": page,
+            "revision": revision,
+            "hunks": diff_hunks(revision.previous.body, revision.body),
+        }
+        return render(
+            request, "wiki/undo_conflict.html", context, status=HTTPStatus.CONFLICT
+        )
+    initial = {
+        "body": body,
+        "summary": _undo_summary(revision),
+        "base_revision": current.pk,
+    }
+    form = EditForm(initial=initial, slug=slug, is_new=False)
+    return _edit_form_page(request, form, page, undoing=revision)
