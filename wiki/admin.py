@@ -2,7 +2,17 @@ from django.contrib import admin
 
 from . import admin_lockouts  # noqa: F401  (django-axes' lockouts, with unlock)
 from .forms import PlainTextModelForm
-from .models import File, FileUsage, FileVersion, Link, Page, Revision, SearchDocument
+from .models import (
+    File,
+    FileUsage,
+    FileVersion,
+    Link,
+    Page,
+    Preferences,
+    Revision,
+    SearchDocument,
+    Watch,
+)
 from .services import page_delete, page_update
 
 
@@ -171,3 +181,20 @@ class FileVersionAdmin(admin.ModelAdmin):
 
     def has_change_permission(self, request, obj=None):
         return False
+
+
+@admin.register(Watch)
+class WatchAdmin(admin.ModelAdmin):
+    list_display = ["user", "page", "created_at"]
+    search_fields = ["user__username", "page__title"]
+    list_select_related = ["user", "page"]
+    autocomplete_fields = ["page"]
+    raw_id_fields = ["user"]
+
+
+@admin.register(Preferences)
+class PreferencesAdmin(admin.ModelAdmin):
+    list_display = ["user", "watch_edited_pages"]
+    list_filter = ["watch_edited_pages"]
+    search_fields = ["user__username"]
+    raw_id_fields = ["user"]

@@ -12,6 +12,11 @@ def recently_changed_pages(limit=10):
     )
 
 
+def watchlist_revisions(user):
+    """The revisions of the pages `user` watches, newest first."""
+    return recent_revisions().filter(page__watches__user=user)
+
+
 def recent_revisions():
     """Every revision, newest first, with its page and author, without its texts."""
     return (

@@ -4,7 +4,7 @@ from django.urls import path, register_converter
 
 from .converters import FileNameConverter, PageSlugConverter, UsernameConverter
 from .feeds import RecentChangesFeed
-from .views import editing, files, history, pages, search
+from .views import editing, files, history, pages, search, watching
 
 register_converter(PageSlugConverter, "page")
 register_converter(UsernameConverter, "username")
@@ -41,6 +41,9 @@ urlpatterns = [
         pages.WhatLinksHereView.as_view(),
         name="what_links_here",
     ),
+    path("wiki/<page:slug>/watch/", watching.page_watch_view, name="watch"),
+    path("watchlist/", watching.WatchlistView.as_view(), name="watchlist"),
+    path("watchlist/edit/", watching.watchlist_edit, name="watchlist_edit"),
     path("search/", search.search, name="search"),
     path("files/", files.FileListView.as_view(), name="file_list"),
     path("files/upload/", files.file_upload_view, name="file_upload"),

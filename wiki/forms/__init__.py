@@ -1,6 +1,12 @@
 """Forms of the wiki. Every one refuses text that no output could carry."""
 
-from .accounts import AccountForm, LoginForm, PasswordResetForm, SignupForm
+from .accounts import (
+    AccountForm,
+    LoginForm,
+    PasswordResetForm,
+    PreferencesForm,
+    SignupForm,
+)
 from .files import UploadForm
 from .pages import EditForm
 from .plain_text import PlainTextModelForm
@@ -12,6 +18,7 @@ __all__ = [
     "LoginForm",
     "PasswordResetForm",
     "PlainTextModelForm",
+    "PreferencesForm",
     "SearchForm",
     "SignupForm",
     "UploadForm",

@@ -5,6 +5,7 @@ from django.contrib.auth import forms as auth_forms
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 
+from ..models import Preferences
 from .plain_text import PlainTextFormMixin
 
 EMAIL_HELP = "Optional. Only used to send you a link if you forget your password."
@@ -43,3 +44,9 @@ class AccountForm(PlainTextFormMixin, forms.ModelForm):
         if not self.instance.check_password(password):
             raise ValidationError("That is not your password.", code="wrong_password")
         return password
+
+
+class PreferencesForm(forms.ModelForm):
+    class Meta:
+        model = Preferences
+        fields = ["watch_edited_pages"]

@@ -1,5 +1,6 @@
 from .files import File, FileUsage, FileVersion
 from .pages import SLUG_MAX_LENGTH, Link, Page, Revision, SearchDocument, slug_for_title
+from .watching import Preferences, Watch
 
 __all__ = [
     "SLUG_MAX_LENGTH",
@@ -8,7 +9,9 @@ __all__ = [
     "FileVersion",
     "Link",
     "Page",
+    "Preferences",
     "Revision",
     "SearchDocument",
+    "Watch",
     "slug_for_title",
 ]

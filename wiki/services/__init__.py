@@ -13,6 +13,7 @@ from .pages import (
     page_update,
     revision_revert,
 )
+from .watching import page_unwatch, page_watch
 
 __all__ = [
     "EditConflict",
@@ -20,6 +21,8 @@ __all__ = [
     "file_upload",
     "page_delete",
     "page_save",
+    "page_unwatch",
     "page_update",
+    "page_watch",
     "revision_revert",
 ]

@@ -20,6 +20,12 @@ def editable_by(page, user):
 
 
 @register.simple_tag
+def watching(user, page):
+    """Whether `user` watches `page` (no query for an anonymous reader)."""
+    return user.is_authenticated and page.watches.filter(user=user).exists()
+
+
+@register.simple_tag
 def rendition(version, width):
     """The narrowest stored rendition of `version` at least `width` wide."""
     return version.rendition(width)

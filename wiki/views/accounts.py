@@ -16,8 +16,15 @@ from django.shortcuts import redirect, render
 from django.urls import reverse_lazy
 from django.views.generic import CreateView
 
-from ..forms import AccountForm, LoginForm, PasswordResetForm, SignupForm
+from ..forms import (
+    AccountForm,
+    LoginForm,
+    PasswordResetForm,
+    PreferencesForm,
+    SignupForm,
+)
 from ..limits import over_limit, refuse_as_too_many
+from ..models import Preferences
 
 MODEL_BACKEND = "django.contrib.auth.backends.ModelBackend"
 LOCKED_OUT = (
@@ -92,25 +99,42 @@ class PasswordResetView(LimitedFormMixin, auth_views.PasswordResetView):
         return {"site_name": settings.WIKI_SITE_NAME}
 
 
+# The account page's forms, by the name of the button that sends each.
+SETTINGS_FORMS = {
+    "change_email": (AccountForm, "Your e-mail address is saved."),
+    "change_password": (PasswordChangeForm, "Your password is changed."),
+    "change_preferences": (PreferencesForm, "Your preferences are saved."),
+}
+
+
+def _settings_form(request, name, data=None):
+    form_class = SETTINGS_FORMS[name][0]
+    if form_class is PasswordChangeForm:
+        return PasswordChangeForm(request.user, data)
+    instance = (
+        Preferences.of(request.user) if form_class is PreferencesForm else request.user
+    )
+    return form_class(data, instance=instance)
+
+
 @login_required
 def account_settings(request):
-    """One's e-mail address and password."""
-    email_form = AccountForm(instance=request.user)
-    password_form = PasswordChangeForm(request.user)
+    """One's e-mail address, password and preferences, each a form of its own."""
+    forms = {name: _settings_form(request, name) for name in SETTINGS_FORMS}
+    sent = next((name for name in SETTINGS_FORMS if name in request.POST), None)
     status = HTTPStatus.OK
-    if request.method == "POST" and "change_email" in request.POST:
-        email_form = AccountForm(request.POST, instance=request.user)
-        if email_form.is_valid():
-            email_form.save()
-            messages.success(request, "Your e-mail address is saved.")
+    if request.method == "POST" and sent:
+        form = forms[sent] = _settings_form(request, sent, request.POST)
+        if form.is_valid():
+            saved = form.save()
+            if sent == "change_password":
+                update_session_auth_hash(request, saved)
+            messages.success(request, SETTINGS_FORMS[sent][1])
             return redirect("account_settings")
         status = HTTPStatus.BAD_REQUEST
-    elif request.method == "POST" and "change_password" in request.POST:
-        password_form = PasswordChangeForm(request.user, request.POST)
-        if password_form.is_valid():
-            update_session_auth_hash(request, password_form.save())
-            messages.success(request, "Your password is changed.")
-            return redirect("account_settings")
-        status = HTTPStatus.BAD_REQUEST
-    context = {"email_form": email_form, "password_form": password_form}
+    context = {
+        "email_form": forms["change_email"],
+        "password_form": forms["change_password"],
+        "preferences_form": forms["change_preferences"],
+    }
     return render(request, "registration/account_settings.html", context, status=status)
