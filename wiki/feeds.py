@@ -5,7 +5,8 @@ from django.contrib.syndication.views import Feed
 from django.urls import reverse_lazy
 from django.utils.feedgenerator import Atom1Feed
 
-from .selectors import recent_revisions
+from .forms import ChangesFilterForm
+from .selectors import filter_changes, recent_revisions
 from .text import without_unstorable
 
 FEED_SIZE = 50
@@ -19,8 +20,12 @@ class RecentChangesFeed(Feed):
     def title(self):
         return f"{settings.WIKI_SITE_NAME}: recent changes"
 
-    def items(self):
-        return recent_revisions()[:FEED_SIZE]
+    def get_object(self, request):
+        """The filters of the query string, as recent changes takes them."""
+        return ChangesFilterForm(request.GET).filters(request.user)
+
+    def items(self, filters):
+        return filter_changes(recent_revisions(), **filters)[:FEED_SIZE]
 
     # Forms refuse what XML 1.0 cannot hold, but a feed must not fail for everyone
     # over one row that got in another way: such characters are dropped here.

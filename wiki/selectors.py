@@ -1,5 +1,7 @@
 """Read queries other parts of the site share."""
 
+from django.conf import settings
+
 from .models import Page, Revision
 
 
@@ -10,6 +12,22 @@ def recently_changed_pages(limit=10):
         .with_current_revision()
         .order_by("-updated_at", "-pk")[:limit]
     )
+
+
+def filter_changes(
+    revisions, *, username="", hide_bots=False, hide_author=None, new_pages=False
+):
+    """Keep the changes by `username`, or drop bots' and `hide_author`'s; or only
+    the changes that created a page."""
+    if username:
+        revisions = revisions.filter(author__username=username)
+    if hide_bots:
+        revisions = revisions.exclude(author__groups__name=settings.WIKI_BOTS_GROUP)
+    if hide_author is not None:
+        revisions = revisions.exclude(author=hide_author)
+    if new_pages:
+        revisions = revisions.filter(number=1)
+    return revisions
 
 
 def watchlist_revisions(user):

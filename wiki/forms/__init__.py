@@ -7,6 +7,7 @@ from .accounts import (
     PreferencesForm,
     SignupForm,
 )
+from .changes import ChangesFilterForm
 from .files import UploadForm
 from .pages import EditForm
 from .plain_text import PlainTextModelForm
@@ -14,6 +15,7 @@ from .search import SearchForm
 
 __all__ = [
     "AccountForm",
+    "ChangesFilterForm",
     "EditForm",
     "LoginForm",
     "PasswordResetForm",

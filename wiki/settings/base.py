@@ -180,6 +180,9 @@ MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media")).resolve()
 # The site's name: page titles, the header, the feed, the site's mail.
 WIKI_SITE_NAME = os.environ.get("WIKI_SITE_NAME", "Miracle in Cell No. 7 Wiki")
 
+# Users in this group are bots: recent changes can hide their edits.
+WIKI_BOTS_GROUP = "bots"
+
 # Apps that draw an infobox beside the pages of their objects (see wiki/extensions.py).
 WIKI_INFOBOX_PROVIDERS = ["films.infobox.infobox_for_page"]
 

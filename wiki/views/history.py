@@ -1,14 +1,13 @@
 """What changed: a page's history, old revisions, diffs, recent changes site-wide."""
 
-from urllib.parse import urlencode
-
 from django.contrib.auth import get_user_model
 from django.shortcuts import get_object_or_404, render
 from django.views.generic import ListView
 
 from ..diffing import diff_hunks
+from ..forms import ChangesFilterForm
 from ..models import Page, Revision
-from ..selectors import recent_revisions
+from ..selectors import filter_changes, recent_revisions
 
 HISTORY_PAGE_SIZE = 50
 
@@ -60,23 +59,25 @@ def revision_diff(request, slug, old_id, new_id):
 
 
 class RecentChangesView(ListView):
-    """The latest edits site-wide; `?user=name` keeps one user's."""
+    """The latest edits site-wide, filtered as the query string asks."""
 
     paginate_by = HISTORY_PAGE_SIZE
     template_name = "wiki/recent_changes.html"
 
-    def get_username(self):
-        return self.kwargs.get("username") or self.request.GET.get("user", "").strip()
+    def get_filter_form(self):
+        data = self.request.GET.copy()
+        if "username" in self.kwargs:
+            data["user"] = self.kwargs["username"]
+        return ChangesFilterForm(data)
 
     def get_queryset(self):
-        revisions = recent_revisions()
-        username = self.get_username()
-        if username:
-            revisions = revisions.filter(author__username=username)
-        return revisions
+        self.filter_form = self.get_filter_form()
+        filters = self.filter_form.filters(self.request.user)
+        return filter_changes(recent_revisions(), **filters)
 
     def get_context_data(self, **kwargs):
-        username = self.get_username()
+        filters = self.filter_form.filters(self.request.user)
+        username = filters.get("username", "")
         contributor = (
             get_user_model().objects.filter(username=username).first()
             if username
@@ -85,9 +86,8 @@ class RecentChangesView(ListView):
         return super().get_context_data(
             username=username,
             contributor=contributor,
-            query_prefix=urlencode({"user": username})
-            if "user" in self.request.GET
-            else "",
+            filter_form=self.filter_form,
+            query_prefix=self.filter_form.query_string(),
             **kwargs,
         )
 

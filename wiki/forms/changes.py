@@ -1,0 +1,39 @@
+from urllib.parse import urlencode
+
+from django import forms
+
+from .plain_text import PlainTextFormMixin
+
+
+class ChangesFilterForm(PlainTextFormMixin, forms.Form):
+    """Which recent changes to show (the page and its Atom feed take the same)."""
+
+    user = forms.CharField(required=False, max_length=150, label="By user")
+    hidebots = forms.BooleanField(required=False, label="Hide bots")
+    hidemine = forms.BooleanField(required=False, label="Hide my edits")
+    newpages = forms.BooleanField(required=False, label="New pages only")
+
+    def filters(self, viewer):
+        """Keyword arguments for selectors.filter_changes; none while invalid."""
+        if not self.is_valid():
+            return {}
+        data = self.cleaned_data
+        return {
+            "username": data["user"].strip(),
+            "hide_bots": data["hidebots"],
+            "hide_author": viewer
+            if data["hidemine"] and viewer.is_authenticated
+            else None,
+            "new_pages": data["newpages"],
+        }
+
+    def query_string(self):
+        """The chosen filters as a query string, for pagination and the feed link."""
+        if not self.is_valid():
+            return ""
+        chosen = {
+            name: ("1" if value is True else value.strip())
+            for name, value in self.cleaned_data.items()
+            if value
+        }
+        return urlencode(chosen)
