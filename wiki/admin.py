@@ -7,6 +7,7 @@ from .models import (
     FileUsage,
     FileVersion,
     Link,
+    Notification,
     Page,
     Preferences,
     Revision,
@@ -198,3 +199,12 @@ class PreferencesAdmin(admin.ModelAdmin):
     list_filter = ["watch_edited_pages"]
     search_fields = ["user__username"]
     raw_id_fields = ["user"]
+
+
+@admin.register(Notification)
+class NotificationAdmin(admin.ModelAdmin):
+    list_display = ["recipient", "revision", "created_at", "read_at", "emailed_at"]
+    list_filter = ["created_at", "read_at"]
+    search_fields = ["recipient__username", "revision__page__title"]
+    list_select_related = ["recipient", "revision__page"]
+    raw_id_fields = ["recipient", "revision"]

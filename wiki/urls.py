@@ -44,6 +44,7 @@ urlpatterns = [
     path("wiki/<page:slug>/watch/", watching.page_watch_view, name="watch"),
     path("watchlist/", watching.WatchlistView.as_view(), name="watchlist"),
     path("watchlist/edit/", watching.watchlist_edit, name="watchlist_edit"),
+    path("notifications/", watching.NotificationsView.as_view(), name="notifications"),
     path("search/", search.search, name="search"),
     path("files/", files.FileListView.as_view(), name="file_list"),
     path("files/upload/", files.file_upload_view, name="file_upload"),

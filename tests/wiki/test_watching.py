@@ -50,7 +50,12 @@ def test_editing_or_creating_a_page_watches_it(reader, user, make_page):
 
 def test_editing_does_not_watch_when_the_user_said_no(reader, user, make_page):
     response = reader.post(
-        "/accounts/settings/", {"change_preferences": "", "watch_edited_pages": ""}
+        "/accounts/settings/",
+        {
+            "change_preferences": "",
+            "watch_edited_pages": "",
+            "email_notifications": "never",
+        },
     )
     assert response.status_code == 302
     assert Preferences.of(user).watch_edited_pages is False

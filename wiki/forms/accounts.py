@@ -49,4 +49,4 @@ class AccountForm(PlainTextFormMixin, forms.ModelForm):
 class PreferencesForm(forms.ModelForm):
     class Meta:
         model = Preferences
-        fields = ["watch_edited_pages"]
+        fields = ["watch_edited_pages", "email_notifications"]

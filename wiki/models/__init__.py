@@ -1,13 +1,15 @@
 from .files import File, FileUsage, FileVersion
 from .pages import SLUG_MAX_LENGTH, Link, Page, Revision, SearchDocument, slug_for_title
-from .watching import Preferences, Watch
+from .watching import EmailFrequency, Notification, Preferences, Watch
 
 __all__ = [
     "SLUG_MAX_LENGTH",
+    "EmailFrequency",
     "File",
     "FileUsage",
     "FileVersion",
     "Link",
+    "Notification",
     "Page",
     "Preferences",
     "Revision",

@@ -1,4 +1,4 @@
-"""Who follows which pages, and how each user wants to be kept told."""
+"""Who follows which pages, what they are told of, and how they want to be told."""
 
 from django.conf import settings
 from django.db import models
@@ -25,6 +25,12 @@ class Watch(models.Model):
         return f"{self.user} watches {self.page}"
 
 
+class EmailFrequency(models.TextChoices):
+    NEVER = "never", "never"
+    IMMEDIATELY = "immediate", "at once, one mail a change"
+    DAILY = "daily", "once a day, in a digest"
+
+
 class Preferences(models.Model):
     """A user's choices for the wiki; a user without a row has the defaults."""
 
@@ -37,6 +43,12 @@ class Preferences(models.Model):
     watch_edited_pages = models.BooleanField(
         "add pages I edit or create to my watchlist", default=True
     )
+    email_notifications = models.CharField(
+        "e-mail me about changes to watched pages",
+        max_length=10,
+        choices=EmailFrequency,
+        default=EmailFrequency.NEVER,
+    )
 
     class Meta:
         verbose_name_plural = "preferences"
@@ -48,3 +60,37 @@ class Preferences(models.Model):
     def of(cls, user):
         """The user's preferences, unsaved defaults when they never chose."""
         return cls.objects.filter(user=user).first() or cls(user=user)
+
+
+class Notification(models.Model):
+    """A change a user is told of: for now, a new revision of a page they watch."""
+
+    recipient = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="notifications",
+    )
+    revision = models.ForeignKey(
+        "Revision", on_delete=models.CASCADE, related_name="notifications"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    read_at = models.DateTimeField(null=True, blank=True)
+    emailed_at = models.DateTimeField(
+        null=True,
+        blank=True,
+        help_text="When it went out by mail, alone or in a digest.",
+    )
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        indexes = [
+            models.Index(fields=["recipient", "read_at"], name="notification_unread"),
+        ]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["recipient", "revision"], name="notification_once"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.revision} for {self.recipient}"

@@ -12,6 +12,7 @@ from .. import markup
 from ..merging import three_way_merge
 from ..models import Page, Revision
 from ..search import index_page
+from .notifying import notify_watchers
 from .watching import watch_as_editor
 
 
@@ -90,6 +91,7 @@ def _revision_create(*, page, body, author, summary):
     _replace_targets(page.file_usages, "file_name", rendered.file_names)
     index_page(page, rendered.html)
     watch_as_editor(user=author, page=page)
+    notify_watchers(revision=revision)
     return revision
 
 

@@ -179,6 +179,8 @@ MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media")).resolve()
 
 # The site's name: page titles, the header, the feed, the site's mail.
 WIKI_SITE_NAME = os.environ.get("WIKI_SITE_NAME", "Miracle in Cell No. 7 Wiki")
+# Where the site is reached, for links in mail sent outside a request.
+WIKI_BASE_URL = os.environ.get("WIKI_BASE_URL", "http://127.0.0.1:8000")
 
 # Users in this group are bots: recent changes can hide their edits.
 WIKI_BOTS_GROUP = "bots"

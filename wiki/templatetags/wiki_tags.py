@@ -26,6 +26,14 @@ def watching(user, page):
 
 
 @register.simple_tag
+def unread_notifications(user):
+    """How many notifications `user` has not seen (no query for an anonymous one)."""
+    if not user.is_authenticated:
+        return 0
+    return user.notifications.filter(read_at__isnull=True).count()
+
+
+@register.simple_tag
 def rendition(version, width):
     """The narrowest stored rendition of `version` at least `width` wide."""
     return version.rendition(width)

@@ -1,14 +1,15 @@
-"""Watching pages: the watch tab, the watchlist, and editing the list."""
+"""Watching pages: the watch tab, the watchlist, its editor, notifications."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.views.decorators.http import require_POST
 from django.views.generic import ListView
 
-from ..models import Page
+from ..models import Notification, Page
 from ..selectors import watchlist_revisions
 from ..services import page_unwatch, page_watch
 from .history import HISTORY_PAGE_SIZE
@@ -56,3 +57,23 @@ def watchlist_edit(request):
     ).get_page(request.GET.get("page"))
     context = {"page_obj": page_obj, "watched_pages": page_obj.object_list}
     return render(request, "wiki/watchlist_edit.html", context)
+
+
+class NotificationsView(LoginRequiredMixin, ListView):
+    """What changed on watched pages, newest first; showing them marks them read."""
+
+    paginate_by = HISTORY_PAGE_SIZE
+    template_name = "wiki/notifications.html"
+
+    def get_queryset(self):
+        return self.request.user.notifications.select_related(
+            "revision__page", "revision__author"
+        ).defer("revision__body", "revision__html")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        shown = context["object_list"]
+        unread = [n.pk for n in shown if n.read_at is None]
+        if unread:
+            Notification.objects.filter(pk__in=unread).update(read_at=timezone.now())
+        return {**context, "unread_ids": set(unread)}

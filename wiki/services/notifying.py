@@ -1,0 +1,138 @@
+"""Telling watchers of a change: a notification each, and mail to those who want it.
+
+It all happens once the save has committed, in a transaction of its own: a failure
+here is logged and never loses, undoes or delays an edit.
+"""
+
+import logging
+from functools import partial
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.mail import EmailMessage, get_connection
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.utils import timezone
+
+from ..models import EmailFrequency, Notification, Revision
+
+logger = logging.getLogger("wiki.notifications")
+
+
+def notify_watchers(*, revision):
+    """Once the save of `revision` has committed, tell its page's watchers."""
+    transaction.on_commit(partial(_notify, revision.pk), robust=True)
+
+
+def _notify(revision_id):
+    revision = Revision.objects.select_related("page", "author").get(pk=revision_id)
+    watchers = list(
+        get_user_model()
+        .objects.filter(watches__page_id=revision.page_id)
+        .exclude(pk=revision.author_id)
+        .select_related("wiki_preferences")
+    )
+    with transaction.atomic():
+        Notification.objects.bulk_create(
+            [Notification(recipient=user, revision=revision) for user in watchers],
+            ignore_conflicts=True,
+        )
+    at_once = [user for user in watchers if _wants_mail_at_once(user)]
+    if at_once:
+        _mail_at_once(revision, at_once)
+
+
+def _wants_mail_at_once(user):
+    preferences = getattr(user, "wiki_preferences", None)
+    return bool(
+        user.email
+        and preferences
+        and preferences.email_notifications == EmailFrequency.IMMEDIATELY
+    )
+
+
+def absolute_url(path):
+    return settings.WIKI_BASE_URL.rstrip("/") + path
+
+
+def _mail_at_once(revision, recipients):
+    """One mail each; those that went out are marked, a failure is only logged."""
+    context = {
+        "revision": revision,
+        "site_name": settings.WIKI_SITE_NAME,
+        "page_url": absolute_url(revision.page.get_absolute_url()),
+        "change_url": absolute_url(
+            revision.get_diff_url() or revision.get_absolute_url()
+        ),
+    }
+    subject = f"{settings.WIKI_SITE_NAME}: {revision.page.title} was changed"
+    body = render_to_string("wiki/mail/page_changed.txt", context)
+    sent = []
+    try:
+        with get_connection() as connection:
+            for user in recipients:
+                EmailMessage(
+                    subject, body, to=[user.email], connection=connection
+                ).send()
+                sent.append(user.pk)
+    except Exception:
+        logger.exception("Mail about revision %s could not be sent.", revision.pk)
+    Notification.objects.filter(revision=revision, recipient_id__in=sent).update(
+        emailed_at=timezone.now()
+    )
+
+
+def send_digests():
+    """Mail each user who chose a daily digest what they were not yet mailed about.
+
+    Returns how many digests went out. Run it once a day (see the README).
+    """
+    pending = (
+        Notification.objects.filter(
+            emailed_at__isnull=True,
+            recipient__wiki_preferences__email_notifications=EmailFrequency.DAILY,
+        )
+        .exclude(recipient__email="")
+        .select_related("recipient", "revision__page", "revision__author")
+        .order_by("recipient_id", "created_at", "pk")
+    )
+    by_recipient = {}
+    for notification in pending:
+        by_recipient.setdefault(notification.recipient, []).append(notification)
+    sent = 0
+    for recipient, notifications in by_recipient.items():
+        if _mail_digest(recipient, notifications):
+            sent += 1
+    return sent
+
+
+def _mail_digest(recipient, notifications):
+    context = {
+        "site_name": settings.WIKI_SITE_NAME,
+        "changes": [
+            (
+                notification.revision,
+                absolute_url(
+                    notification.revision.get_diff_url()
+                    or notification.revision.get_absolute_url()
+                ),
+            )
+            for notification in notifications
+        ],
+    }
+    subject = (
+        f"{settings.WIKI_SITE_NAME}: {len(notifications)} change(s) to pages you watch"
+    )
+    try:
+        EmailMessage(
+            subject,
+            render_to_string("wiki/mail/digest.txt", context),
+            to=[recipient.email],
+        ).send()
+    except Exception:
+        logger.exception("The digest for user %s could not be sent.", recipient.pk)
+        return False
+    Notification.objects.filter(pk__in=[n.pk for n in notifications]).update(
+        emailed_at=timezone.now()
+    )
+    return True
