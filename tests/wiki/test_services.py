@@ -23,14 +23,19 @@ def page(make_page, user):
     return make_page(title="Cell", body=BASE, author=user)
 
 
-def save(page, body, base, author=None):
+def save_result(page, body, base, author=None):
+    """What saving `body` on top of revision `base` of `page` did."""
     return page_save(
         slug=page.slug,
         title=page.title,
         body=body,
         author=author,
         base_revision_id=base,
-    ).revision
+    )
+
+
+def save(page, body, base, author=None):
+    return save_result(page, body, base, author).revision
 
 
 def test_revisions_are_numbered_and_know_their_size_change(page, user):
@@ -138,25 +143,16 @@ def test_two_saves_at_the_same_instant_cannot_both_win(django_user_model):
 
 
 def test_a_save_says_what_it_did(page, user):
-    def save_result(body, base):
-        return page_save(
-            slug=page.slug,
-            title=page.title,
-            body=body,
-            author=user,
-            base_revision_id=base,
-        )
-
     base = page.current_revision_id
-    unchanged = save_result(BASE, base)
+    unchanged = save_result(page, BASE, base, user)
     assert (unchanged.changed, unchanged.created, unchanged.merged) == (
         False,
         False,
         False,
     )
-    plain = save_result(BASE.replace("one", "ONE"), base)
+    plain = save_result(page, BASE.replace("one", "ONE"), base, user)
     assert (plain.changed, plain.created, plain.merged) == (True, False, False)
-    merged = save_result(BASE.replace("five", "FIVE"), base)
+    merged = save_result(page, BASE.replace("five", "FIVE"), base, user)
     assert (merged.changed, merged.merged) == (True, True)
     created = page_save(slug="new", title="New", body="x", author=user)
     assert (created.changed, created.created) == (True, True)
