@@ -112,3 +112,16 @@ def test_undo_one_edit_from_the_history(logged_in):
     expect(browser).to_have_url(re.compile(r"/wiki/cell/$"))
     current = Page.objects.get(slug="cell").current_revision
     assert current.body == "one\ntwo\nthree\nfour\n"
+
+
+def test_watch_a_page_and_see_its_changes(logged_in):
+    created = create_page(title="Cell", body="one\n")
+    browser = logged_in
+    browser.goto("/wiki/cell/")
+    browser.get_by_role("button", name="☆ Watch").click()
+    expect(browser.get_by_role("button", name="★ Unwatch")).to_be_visible()
+    edit_page(created, "one\ntwo\n", summary="Someone adds a line")
+    browser.goto("/watchlist/")
+    expect(browser.locator("table.changes tbody tr").first).to_contain_text(
+        "Someone adds a line"
+    )

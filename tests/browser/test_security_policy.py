@@ -29,6 +29,7 @@ def test_menus_work_and_nothing_breaks_the_policy(page, staff_user):
 
 
 def test_admin_and_account_pages_keep_to_the_policy(page, staff_user):
+    create_page(title="Room 7", body="text")
     page.goto("/accounts/login/")
     page.fill("input[name=username]", "curator")
     page.fill("input[name=password]", "a-long-test-password")
@@ -36,6 +37,11 @@ def test_admin_and_account_pages_keep_to_the_policy(page, staff_user):
     page.wait_for_selector("#current-user")
     for url in [
         "/accounts/settings/",
+        "/watchlist/",
+        "/watchlist/edit/",
+        "/notifications/",
+        "/recent-changes/?hidebots=1",
+        "/wiki/room-7/history/",
         "/admin/",
         "/admin/wiki/page/",
         "/wiki/new/edit/",
