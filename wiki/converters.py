@@ -1,12 +1,13 @@
 from django.urls.converters import StringConverter
 
-from .models import SLUG_MAX_LENGTH
+from .models.pages import SLUG_MAX_LENGTH, TALK_SUFFIX
 
 
 class PageSlugConverter(StringConverter):
-    """A slug as slugify(allow_unicode=True) makes it: letters of any script, digits."""
+    """A slug as slugify(allow_unicode=True) makes it, letters of any script and
+    digits; a talk page's ends in /talk, so every page route serves talk pages too."""
 
-    regex = rf"[-\w]{{1,{SLUG_MAX_LENGTH}}}"
+    regex = rf"[-\w]{{1,{SLUG_MAX_LENGTH}}}(?:{TALK_SUFFIX})?"
 
 
 class UsernameConverter(StringConverter):

@@ -1,8 +1,11 @@
 """Read queries other parts of the site share."""
 
 from django.conf import settings
+from django.db.models import Q, Value
+from django.db.models.functions import Concat
 
-from .models import Page, Revision
+from .models import Page, Revision, Watch
+from .models.pages import TALK_SUFFIX
 
 
 def recently_changed_pages(limit=10):
@@ -31,8 +34,14 @@ def filter_changes(
 
 
 def watchlist_revisions(user):
-    """The revisions of the pages `user` watches, newest first."""
-    return recent_revisions().filter(page__watches__user=user)
+    """The revisions of the pages `user` watches, and of their talk pages."""
+    watched = Watch.objects.filter(user=user)
+    talk_of_watched = watched.annotate(
+        talk_slug=Concat("page__slug", Value(TALK_SUFFIX))
+    ).values("talk_slug")
+    return recent_revisions().filter(
+        Q(page_id__in=watched.values("page_id")) | Q(page__slug__in=talk_of_watched)
+    )
 
 
 def recent_revisions():

@@ -4,7 +4,7 @@ from django.urls import path, register_converter
 
 from .converters import FileNameConverter, PageSlugConverter, UsernameConverter
 from .feeds import RecentChangesFeed
-from .views import editing, files, history, pages, search, watching
+from .views import editing, files, history, pages, search, talk, watching
 
 register_converter(PageSlugConverter, "page")
 register_converter(UsernameConverter, "username")
@@ -42,6 +42,8 @@ urlpatterns = [
         name="what_links_here",
     ),
     path("wiki/<page:slug>/watch/", watching.page_watch_view, name="watch"),
+    path("wiki/<page:slug>/topic/", talk.talk_topic_view, name="talk_topic"),
+    path("wiki/<page:slug>/reply/", talk.talk_reply_view, name="talk_reply"),
     path("watchlist/", watching.WatchlistView.as_view(), name="watchlist"),
     path("watchlist/edit/", watching.watchlist_edit, name="watchlist_edit"),
     path("notifications/", watching.NotificationsView.as_view(), name="notifications"),

@@ -125,3 +125,20 @@ def test_watch_a_page_and_see_its_changes(logged_in):
     expect(browser.locator("table.changes tbody tr").first).to_contain_text(
         "Someone adds a line"
     )
+
+
+def test_add_a_topic_and_reply_on_a_talk_page(logged_in):
+    create_page(title="Cell", body="The cell.\n")
+    browser = logged_in
+    browser.goto("/wiki/cell/")
+    browser.locator("#discussion-tab").click()
+    browser.fill("#topic-form input[name=subject]", "Ye-sung's age")
+    browser.fill("#topic-form textarea[name=message]", "Is she six or seven?")
+    browser.get_by_role("button", name="Add topic").click()
+    expect(browser.locator(".wiki-body h2")).to_have_text("Ye-sung's age")
+    browser.locator(".topics").get_by_role("link", name="reply").click()
+    browser.fill("#reply-form textarea[name=message]", "Seven, says the article.")
+    browser.get_by_role("button", name="Reply", exact=True).click()
+    expect(browser.locator(".wiki-body blockquote")).to_contain_text("Seven")
+    browser.goto("/wiki/cell/")
+    expect(browser.locator("#discussion-tab")).to_contain_text("1")

@@ -12,6 +12,7 @@ from .files import UploadForm
 from .pages import EditForm
 from .plain_text import PlainTextModelForm
 from .search import SearchForm
+from .talk import ReplyForm, TopicForm
 
 __all__ = [
     "AccountForm",
@@ -21,7 +22,9 @@ __all__ = [
     "PasswordResetForm",
     "PlainTextModelForm",
     "PreferencesForm",
+    "ReplyForm",
     "SearchForm",
     "SignupForm",
+    "TopicForm",
     "UploadForm",
 ]

@@ -1,5 +1,14 @@
 from .files import File, FileUsage, FileVersion
-from .pages import SLUG_MAX_LENGTH, Link, Page, Revision, SearchDocument, slug_for_title
+from .pages import (
+    SLUG_MAX_LENGTH,
+    Link,
+    Page,
+    Revision,
+    SearchDocument,
+    is_talk_slug,
+    slug_for_title,
+    talk_title,
+)
 from .watching import EmailFrequency, Notification, Preferences, Watch
 
 __all__ = [
@@ -15,5 +24,7 @@ __all__ = [
     "Revision",
     "SearchDocument",
     "Watch",
+    "is_talk_slug",
     "slug_for_title",
+    "talk_title",
 ]

@@ -7,6 +7,10 @@ from django.urls import reverse
 from django.utils.text import slugify
 
 SLUG_MAX_LENGTH = 200
+# A page's talk page lives at its slug and this: /wiki/cell/talk/ talks of /wiki/cell/.
+# No title's slug holds a slash, so no article can take a talk page's address.
+TALK_SUFFIX = "/talk"
+TALK_TITLE_PREFIX = "Talk:"
 
 
 def slug_for_title(title):
@@ -14,10 +18,22 @@ def slug_for_title(title):
     return slugify(title, allow_unicode=True)[:SLUG_MAX_LENGTH].strip("-")
 
 
+def is_talk_slug(slug):
+    return slug.endswith(TALK_SUFFIX)
+
+
+def talk_title(article_title):
+    return f"{TALK_TITLE_PREFIX}{article_title}"
+
+
 class PageQuerySet(models.QuerySet):
     def live(self):
         """Pages with a text to show (every page has one once its first save ends)."""
         return self.filter(current_revision__isnull=False)
+
+    def articles(self):
+        """Pages that are not talk pages."""
+        return self.exclude(slug__endswith=TALK_SUFFIX)
 
     def with_current_revision(self):
         return self.select_related("current_revision", "current_revision__author")
@@ -29,7 +45,12 @@ class PageQuerySet(models.QuerySet):
 
 class Page(models.Model):
     title = models.CharField(max_length=SLUG_MAX_LENGTH)
-    slug = models.SlugField(max_length=SLUG_MAX_LENGTH, allow_unicode=True, unique=True)
+    slug = models.SlugField(
+        max_length=SLUG_MAX_LENGTH + len(TALK_SUFFIX),
+        allow_unicode=True,
+        unique=True,
+        help_text="From the title; a talk page's is its page's slug and /talk.",
+    )
     current_revision = models.OneToOneField(
         "Revision",
         on_delete=models.SET_NULL,
@@ -40,6 +61,9 @@ class Page(models.Model):
     )
     is_protected = models.BooleanField(
         "protected", default=False, help_text="Only staff may edit a protected page."
+    )
+    talk_topics = models.PositiveIntegerField(
+        default=0, help_text="How many topics its talk page holds."
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True, db_index=True)
@@ -59,6 +83,25 @@ class Page(models.Model):
 
     def get_absolute_url(self):
         return reverse("wiki:page", kwargs={"slug": self.slug})
+
+    @property
+    def is_talk(self):
+        return is_talk_slug(self.slug)
+
+    @property
+    def article_slug(self):
+        """The slug of the page this one talks of (its own, for an article)."""
+        return self.slug.removesuffix(TALK_SUFFIX)
+
+    @property
+    def talk_slug(self):
+        return self.article_slug + TALK_SUFFIX
+
+    def get_talk_url(self):
+        return reverse("wiki:page", kwargs={"slug": self.talk_slug})
+
+    def get_article_url(self):
+        return reverse("wiki:page", kwargs={"slug": self.article_slug})
 
     def can_be_edited_by(self, user):
         """Anyone logged in edits a page; only staff edit a protected one."""

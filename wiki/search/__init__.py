@@ -16,7 +16,8 @@ from html import unescape
 from django.db import connection
 from django.utils.html import strip_tags
 
-from ..models import SearchDocument
+from ..models import Page, SearchDocument
+from ..models.pages import TALK_SUFFIX
 from . import postgresql, sqlite
 from .query import parse_query
 from .ranking import Ranking
@@ -53,19 +54,28 @@ def optimize_index():
 class SearchResults:
     """The ranked hits of one query: a lazy, sliceable list for Django's Paginator."""
 
-    def __init__(self, text):
+    def __init__(self, text, *, include_discussions=False):
         self.query = parse_query(text)
         self.candidates = CANDIDATES
+        self.include_discussions = include_discussions
         self._ranking = None
 
     def _ranked(self):
         if self._ranking is None:
             backend = BACKENDS[connection.vendor]
-            self._ranking = (
+            ranking = (
                 backend.ranked_page_ids(self.query, self.candidates)
                 if self.query
                 else Ranking.EMPTY
             )
+            if ranking.page_ids and not self.include_discussions:
+                # One index holds every page; talk pages are left out after ranking,
+                # so the newest candidates may hold a few pages fewer than asked.
+                talk = Page.objects.filter(
+                    pk__in=ranking.page_ids, slug__endswith=TALK_SUFFIX
+                ).values_list("pk", flat=True)
+                ranking = ranking.without(set(talk))
+            self._ranking = ranking
         return self._ranking
 
     @property

@@ -13,10 +13,12 @@ from .pages import (
     page_update,
     revision_revert,
 )
+from .talk import NoSuchTopic, talk_reply_add, talk_topic_add
 from .watching import page_unwatch, page_watch
 
 __all__ = [
     "EditConflict",
+    "NoSuchTopic",
     "SaveResult",
     "file_upload",
     "page_delete",
@@ -25,4 +27,6 @@ __all__ = [
     "page_update",
     "page_watch",
     "revision_revert",
+    "talk_reply_add",
+    "talk_topic_add",
 ]

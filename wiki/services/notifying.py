@@ -11,6 +11,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.mail import EmailMessage, get_connection
 from django.db import transaction
+from django.db.models import Q
 from django.template.loader import render_to_string
 from django.utils import timezone
 
@@ -26,11 +27,16 @@ def notify_watchers(*, revision):
 
 def _notify(revision_id):
     revision = Revision.objects.select_related("page", "author").get(pk=revision_id)
+    # A talk page's changes go to those who watch it or the page it talks of.
+    watched = Q(watches__page_id=revision.page_id) | Q(
+        watches__page__slug=revision.page.article_slug
+    )
     watchers = list(
         get_user_model()
-        .objects.filter(watches__page_id=revision.page_id)
+        .objects.filter(watched)
         .exclude(pk=revision.author_id)
         .select_related("wiki_preferences")
+        .distinct()
     )
     with transaction.atomic():
         Notification.objects.bulk_create(

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from django.db import IntegrityError, transaction
 
-from .. import markup
+from .. import markup, talk
 from ..merging import three_way_merge
 from ..models import Page, Revision
 from ..search import index_page
@@ -90,6 +90,9 @@ def _revision_create(*, page, body, author, summary):
     _replace_targets(page.outgoing_links, "target_slug", rendered.link_slugs)
     _replace_targets(page.file_usages, "file_name", rendered.file_names)
     index_page(page, rendered.html)
+    if page.is_talk:
+        topic_count = len(talk.topics(body))
+        Page.objects.filter(slug=page.article_slug).update(talk_topics=topic_count)
     watch_as_editor(user=author, page=page)
     notify_watchers(revision=revision)
     return revision
@@ -187,7 +190,11 @@ def page_update(*, page, title, is_protected):
 
 @transaction.atomic
 def page_delete(*, page):
-    """Delete a page and its history; links to it elsewhere turn red."""
+    """Delete a page and its history, and its talk page; links to it turn red."""
     locked = _locked_page(page.slug)
     locked.delete()
+    if locked.is_talk:
+        Page.objects.filter(slug=locked.article_slug).update(talk_topics=0)
+    else:
+        Page.objects.filter(slug=locked.talk_slug).delete()
     rerender_pages(outgoing_links__target_slug=page.slug)

@@ -12,7 +12,7 @@ from ..diffing import diff_hunks
 from ..forms import EditForm
 from ..limits import over_limit, refuse_as_too_many
 from ..merging import undone_text
-from ..models import Page, Revision
+from ..models import Page, Revision, is_talk_slug
 from ..services import EditConflict, page_save, revision_revert
 
 
@@ -57,6 +57,9 @@ def page_edit(request, slug):
     page = Page.objects.with_current_revision().filter(slug=slug).first()
     if page and not page.can_be_edited_by(request.user):
         return _protected(request, page)
+    if page is None and is_talk_slug(slug):
+        # A talk page starts with its first topic, signed, from the talk page.
+        return redirect("wiki:page", slug=slug)
     is_new = page is None
     if request.method != "POST":
         current = page and page.current_revision

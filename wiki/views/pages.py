@@ -6,11 +6,14 @@ from django.shortcuts import render
 from django.views.generic import ListView
 
 from ..extensions import infobox_for
-from ..models import Page
+from ..models import Page, is_talk_slug
+from .talk import talk_page
 
 
 def page_detail(request, slug):
     """Show a page's current revision, or a 404 that offers to create it."""
+    if is_talk_slug(slug):
+        return talk_page(request, slug)
     page = Page.objects.live().with_current_revision().filter(slug=slug).first()
     if page is None:
         return render(
@@ -30,7 +33,7 @@ def page_detail(request, slug):
 class PageListView(ListView):
     """Every page, alphabetically."""
 
-    queryset = Page.objects.live().only("title", "slug")
+    queryset = Page.objects.live().articles().only("title", "slug")
     paginate_by = 100
     template_name = "wiki/page_list.html"
 

@@ -29,7 +29,8 @@ def search(request):
     if text and over_limit(request, "search"):
         refuse_as_too_many(request)
         return _unanswered(request, form, HTTPStatus.TOO_MANY_REQUESTS)
-    results = SearchResults(text)
+    discussions = form.cleaned_data["discussions"]
+    results = SearchResults(text, include_discussions=discussions)
     page_obj = Paginator(results, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
     slug = slug_for_title(text) if text else ""
     context = {
@@ -42,6 +43,11 @@ def search(request):
         if slug
         else None,
         "new_page_slug": slug,
-        "query_prefix": urlencode({"q": text}) if text else "",
+        "discussions": discussions,
+        "query_prefix": urlencode(
+            {"q": text, **({"discussions": 1} if discussions else {})}
+        )
+        if text
+        else "",
     }
     return render(request, "wiki/search.html", context)

@@ -1,0 +1,91 @@
+"""Talk pages: reading one with its topics, starting a topic, replying to one.
+
+A talk page is a page at its article's slug and /talk: editing, history, diffs and
+revert are the ordinary page views at those addresses.
+"""
+
+from http import HTTPStatus
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
+
+from .. import talk
+from ..forms import ReplyForm, TopicForm
+from ..limits import over_limit, refuse_as_too_many
+from ..models import Page, is_talk_slug
+from ..services import NoSuchTopic, talk_reply_add, talk_topic_add
+
+
+def _article_of(talk_slug):
+    """The page a talk page talks of; 404 when it is no talk page or has no page."""
+    if not is_talk_slug(talk_slug):
+        raise Http404("No such talk page.")
+    article = Page.objects.live().filter(slug=talk_slug.removesuffix("/talk")).first()
+    if article is None:
+        raise Http404("There is no page to talk about here.")
+    return article
+
+
+def talk_page(request, slug, *, topic_form=None, reply_form=None, status=HTTPStatus.OK):
+    """A talk page, which may have no text yet, with the forms to post on it."""
+    article = _article_of(slug)
+    page = Page.objects.live().with_current_revision().filter(slug=slug).first()
+    subjects = talk.topics(page.current_revision.body) if page else []
+    asked = reply_form["topic"].value() if reply_form else request.GET.get("reply")
+    asked = str(asked or "")
+    replying_to = int(asked) if asked.isdigit() and int(asked) < len(subjects) else None
+    context = {
+        "article": article,
+        "page": page,
+        "revision": page.current_revision if page else None,
+        "topics": list(enumerate(subjects)),
+        "topic_form": topic_form or TopicForm(),
+        "reply_form": reply_form or ReplyForm(initial={"topic": replying_to}),
+        "replying_to": replying_to,
+        # A refused reply is shown again whatever its topic, to keep its text.
+        "show_reply_form": replying_to is not None or reply_form is not None,
+    }
+    return render(request, "wiki/talk_page.html", context, status=status)
+
+
+@require_POST
+@login_required
+def talk_topic_view(request, slug):
+    """Start a topic on a talk page."""
+    article = _article_of(slug)
+    form = TopicForm(request.POST)
+    if not form.is_valid():
+        return talk_page(request, slug, topic_form=form, status=HTTPStatus.BAD_REQUEST)
+    if over_limit(request, "save"):
+        refuse_as_too_many(request)
+        return talk_page(
+            request, slug, topic_form=form, status=HTTPStatus.TOO_MANY_REQUESTS
+        )
+    talk_topic_add(page=article, author=request.user, **form.cleaned_data)
+    messages.success(request, "Your topic is posted.")
+    return redirect(article.get_talk_url())
+
+
+@require_POST
+@login_required
+def talk_reply_view(request, slug):
+    """Reply to one topic of a talk page."""
+    article = _article_of(slug)
+    form = ReplyForm(request.POST)
+    if not form.is_valid():
+        return talk_page(request, slug, reply_form=form, status=HTTPStatus.BAD_REQUEST)
+    if over_limit(request, "save"):
+        refuse_as_too_many(request)
+        return talk_page(
+            request, slug, reply_form=form, status=HTTPStatus.TOO_MANY_REQUESTS
+        )
+    try:
+        talk_reply_add(page=article, author=request.user, **form.cleaned_data)
+    except NoSuchTopic:
+        messages.error(request, "That topic is no longer on the page; post anew.")
+        return talk_page(request, slug, reply_form=form, status=HTTPStatus.CONFLICT)
+    messages.success(request, "Your reply is posted.")
+    return redirect(article.get_talk_url())
