@@ -1,13 +1,17 @@
 from django.urls.converters import StringConverter
 
-from .models.pages import SLUG_MAX_LENGTH, TALK_SUFFIX
+from .models.pages import SLUG_MAX_LENGTH, TALK_SUFFIX, USER_PREFIX
 
 
 class PageSlugConverter(StringConverter):
     """A slug as slugify(allow_unicode=True) makes it, letters of any script and
-    digits; a talk page's ends in /talk, so every page route serves talk pages too."""
+    digits, or a user's page (user:name); a talk page's ends in /talk. Every page
+    route serves all three kinds."""
 
-    regex = rf"[-\w]{{1,{SLUG_MAX_LENGTH}}}(?:{TALK_SUFFIX})?"
+    regex = (
+        rf"(?:[-\w]{{1,{SLUG_MAX_LENGTH}}}|{USER_PREFIX}[\w.@+-]{{1,150}})"
+        rf"(?:{TALK_SUFFIX})?"
+    )
 
 
 class UsernameConverter(StringConverter):

@@ -11,6 +11,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 TOPIC_HEADING = re.compile(r"^## +(?P<subject>.+?) *$", re.MULTILINE)
+# A link to a user's page, as signatures write it and as anyone may: (/users/alice/).
+USER_LINK = re.compile(r"\(/users/(?P<username>[\w.@+-]+)/\)")
 
 
 def topics(body):
@@ -19,9 +21,9 @@ def topics(body):
 
 
 def signature(user, when=None):
-    """`— [alice](/users/alice/contributions/) 29 November 2026, 18:40 (UTC)`."""
+    """`— [alice](/users/alice/) 29 November 2026, 18:40 (UTC)`."""
     when = (when or timezone.now()).astimezone(UTC)
-    link = reverse("wiki:contributions", kwargs={"username": user.username})
+    link = reverse("wiki:user", kwargs={"username": user.username})
     return f"— [{user.username}]({link}) {when.day} {when:%B %Y, %H:%M} (UTC)"
 
 
@@ -49,3 +51,18 @@ def with_reply(body, *, topic, message, signed):
     )
     section, rest = body[:end].rstrip(), body[end:]
     return f"{section}\n\n{quoted}\n" + (f"\n{rest}" if rest else "")
+
+
+def mentioned(text):
+    """The usernames whose user pages `text` links to."""
+    return {match.group("username") for match in USER_LINK.finditer(text)}
+
+
+def topic_starter(body, topic):
+    """Who signed first in topic number `topic` of `body`; None when unsigned."""
+    headings = list(TOPIC_HEADING.finditer(body))
+    if not 0 <= topic < len(headings):
+        return None
+    end = headings[topic + 1].start() if topic + 1 < len(headings) else len(body)
+    first = USER_LINK.search(body, headings[topic].end(), end)
+    return first.group("username") if first else None

@@ -4,7 +4,7 @@ from django.urls import path, register_converter
 
 from .converters import FileNameConverter, PageSlugConverter, UsernameConverter
 from .feeds import RecentChangesFeed
-from .views import editing, files, history, pages, search, talk, watching
+from .views import editing, files, history, pages, search, talk, users, watching
 
 register_converter(PageSlugConverter, "page")
 register_converter(UsernameConverter, "username")
@@ -54,6 +54,7 @@ urlpatterns = [
     path("media/<path:path>", files.serve_media, name="media"),
     path("recent-changes/", history.RecentChangesView.as_view(), name="recent_changes"),
     path("recent-changes/feed/", RecentChangesFeed(), name="recent_changes_feed"),
+    path("users/<username:username>/", users.user_detail, name="user"),
     path(
         "users/<username:username>/contributions/",
         history.ContributionsView.as_view(),

@@ -8,7 +8,7 @@ from django.test.utils import CaptureQueriesContext
 
 from tests.builders import create_page, edit_page
 from tests.html import parse_html
-from wiki.models import Notification, Page, Watch
+from wiki.models import Notification, NotificationReason, Page, Preferences, Watch
 from wiki.services import talk_reply_add, talk_topic_add
 from wiki.talk import topics, with_reply
 
@@ -48,10 +48,10 @@ def test_adding_a_topic_appends_a_signed_section(poster, article):
     assert add_topic(poster).status_code == 302
     body = talk_body()
     assert body.startswith("## Ye-sung's age\n\nIs she six or seven?\n\n— [reader]")
-    assert "(/users/reader/contributions/)" in body and "(UTC)" in body
+    assert "(/users/reader/)" in body and "(UTC)" in body
     html = parse_html(poster.get("/wiki/cell/talk/").text)
     assert html.select_one(".wiki-body h2").text == "Ye-sung's age"
-    assert html.select_one('.wiki-body a[href="/users/reader/contributions/"]')
+    assert html.select_one('.wiki-body a[href="/users/reader/"]')
 
 
 def test_the_page_tabs_count_the_topics(poster, article):
@@ -204,3 +204,41 @@ def test_an_edit_of_the_talk_page_watches_it(poster, article, user):
     add_topic(poster)
     assert Watch.objects.filter(user=user, page__slug="cell/talk").exists()
     edit_page(Page.objects.get(slug="cell/talk"), talk_body() + "\nmore\n")
+
+
+@pytest.fixture
+def starter(django_user_model):
+    alice = django_user_model.objects.create_user("alice", password="x-long-pass-1")
+    # She does not watch what she edits: only her topic tells her of replies.
+    Preferences.objects.create(user=alice, watch_edited_pages=False)
+    return alice
+
+
+def test_a_reply_tells_whoever_started_the_topic(
+    poster, article, starter, django_capture_on_commit_callbacks
+):
+    talk_topic_add(page=article, subject="Age", message="Six?", author=starter)
+    with django_capture_on_commit_callbacks(execute=True):
+        poster.post("/wiki/cell/talk/reply/", {"topic": 0, "message": "Seven."})
+    notification = Notification.objects.get(recipient=starter)
+    assert notification.reason == NotificationReason.REPLY
+    poster.force_login(starter)
+    html = parse_html(poster.get("/notifications/").text)
+    assert "replied to your topic" in html.select_one(".notification-reason").text
+
+
+def test_a_link_to_a_user_page_in_a_post_tells_that_user(
+    poster, article, starter, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        add_topic(poster, message="As [alice](/users/alice/) said, six.")
+    assert Notification.objects.get(recipient=starter).reason == "mention"
+
+
+def test_nobody_is_told_of_their_own_post(
+    poster, article, user, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        add_topic(poster, message="I, [reader](/users/reader/), ask.")
+        poster.post("/wiki/cell/talk/reply/", {"topic": 0, "message": "Me again."})
+    assert not Notification.objects.filter(recipient=user).exists()

@@ -8,8 +8,16 @@ from .pages import (
     is_talk_slug,
     slug_for_title,
     talk_title,
+    user_page_owner,
+    user_page_slug,
 )
-from .watching import EmailFrequency, Notification, Preferences, Watch
+from .watching import (
+    EmailFrequency,
+    Notification,
+    NotificationReason,
+    Preferences,
+    Watch,
+)
 
 __all__ = [
     "SLUG_MAX_LENGTH",
@@ -19,6 +27,7 @@ __all__ = [
     "FileVersion",
     "Link",
     "Notification",
+    "NotificationReason",
     "Page",
     "Preferences",
     "Revision",
@@ -27,4 +36,6 @@ __all__ = [
     "is_talk_slug",
     "slug_for_title",
     "talk_title",
+    "user_page_owner",
+    "user_page_slug",
 ]

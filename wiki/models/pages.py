@@ -11,6 +11,10 @@ SLUG_MAX_LENGTH = 200
 # No title's slug holds a slash, so no article can take a talk page's address.
 TALK_SUFFIX = "/talk"
 TALK_TITLE_PREFIX = "Talk:"
+# A user's own page: slug user:<name>, shown at /users/<name>/. No title's slug holds
+# a colon either.
+USER_PREFIX = "user:"
+USER_TITLE_PREFIX = "User:"
 
 
 def slug_for_title(title):
@@ -20,6 +24,17 @@ def slug_for_title(title):
 
 def is_talk_slug(slug):
     return slug.endswith(TALK_SUFFIX)
+
+
+def user_page_slug(username):
+    return f"{USER_PREFIX}{username}"
+
+
+def user_page_owner(slug):
+    """The username whose user page (or user talk page) `slug` is; None otherwise."""
+    if not slug.startswith(USER_PREFIX):
+        return None
+    return slug.removeprefix(USER_PREFIX).removesuffix(TALK_SUFFIX)
 
 
 def talk_title(article_title):
@@ -32,8 +47,10 @@ class PageQuerySet(models.QuerySet):
         return self.filter(current_revision__isnull=False)
 
     def articles(self):
-        """Pages that are not talk pages."""
-        return self.exclude(slug__endswith=TALK_SUFFIX)
+        """Pages that are neither talk pages nor users' own pages."""
+        return self.exclude(slug__endswith=TALK_SUFFIX).exclude(
+            slug__startswith=USER_PREFIX
+        )
 
     def with_current_revision(self):
         return self.select_related("current_revision", "current_revision__author")
@@ -82,6 +99,9 @@ class Page(models.Model):
         return self.title
 
     def get_absolute_url(self):
+        owner = user_page_owner(self.slug)
+        if owner is not None and not self.is_talk:
+            return reverse("wiki:user", kwargs={"username": owner})
         return reverse("wiki:page", kwargs={"slug": self.slug})
 
     @property
@@ -101,11 +121,22 @@ class Page(models.Model):
         return reverse("wiki:page", kwargs={"slug": self.talk_slug})
 
     def get_article_url(self):
+        owner = user_page_owner(self.slug)
+        if owner is not None:
+            return reverse("wiki:user", kwargs={"username": owner})
         return reverse("wiki:page", kwargs={"slug": self.article_slug})
 
     def can_be_edited_by(self, user):
-        """Anyone logged in edits a page; only staff edit a protected one."""
-        return user.is_authenticated and (user.is_staff or not self.is_protected)
+        """Anyone logged in edits a page; only staff edit a protected one, and only
+        its owner (or staff) a user's own page. Anyone may use a user's talk page."""
+        if not user.is_authenticated:
+            return False
+        if user.is_staff:
+            return True
+        owner = user_page_owner(self.slug)
+        if owner is not None and not self.is_talk:
+            return owner == user.username
+        return not self.is_protected
 
 
 class Revision(models.Model):

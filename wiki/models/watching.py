@@ -62,8 +62,15 @@ class Preferences(models.Model):
         return cls.objects.filter(user=user).first() or cls(user=user)
 
 
+class NotificationReason(models.TextChoices):
+    WATCHED = "watched", "changed a page you watch"
+    REPLY = "reply", "replied to your topic"
+    MENTION = "mention", "mentioned you"
+
+
 class Notification(models.Model):
-    """A change a user is told of: for now, a new revision of a page they watch."""
+    """A change a user is told of, and why: a page they watch, their topic, their
+    name in a talk post."""
 
     recipient = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -72,6 +79,11 @@ class Notification(models.Model):
     )
     revision = models.ForeignKey(
         "Revision", on_delete=models.CASCADE, related_name="notifications"
+    )
+    reason = models.CharField(
+        max_length=10,
+        choices=NotificationReason,
+        default=NotificationReason.WATCHED,
     )
     created_at = models.DateTimeField(auto_now_add=True)
     read_at = models.DateTimeField(null=True, blank=True)

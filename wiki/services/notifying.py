@@ -15,35 +15,73 @@ from django.db.models import Q
 from django.template.loader import render_to_string
 from django.utils import timezone
 
-from ..models import EmailFrequency, Notification, Revision
+from ..models import EmailFrequency, Notification, NotificationReason, Revision
 
 logger = logging.getLogger("wiki.notifications")
 
 
 def notify_watchers(*, revision):
     """Once the save of `revision` has committed, tell its page's watchers."""
-    transaction.on_commit(partial(_notify, revision.pk), robust=True)
+    transaction.on_commit(partial(_notify_watchers, revision.pk), robust=True)
 
 
-def _notify(revision_id):
-    revision = Revision.objects.select_related("page", "author").get(pk=revision_id)
+def notify_addressed(*, revision, reasons):
+    """Once `revision` has committed, tell the users named in `reasons` (username:
+    NotificationReason) that it concerns them: a reply to their topic, a mention."""
+    transaction.on_commit(
+        partial(_notify_addressed, revision.pk, dict(reasons)), robust=True
+    )
+
+
+def _revision(revision_id):
+    return Revision.objects.select_related("page", "author").get(pk=revision_id)
+
+
+def _users():
+    return get_user_model().objects.select_related("wiki_preferences")
+
+
+def _notify_watchers(revision_id):
+    revision = _revision(revision_id)
     # A talk page's changes go to those who watch it or the page it talks of.
     watched = Q(watches__page_id=revision.page_id) | Q(
         watches__page__slug=revision.page.article_slug
     )
-    watchers = list(
-        get_user_model()
-        .objects.filter(watched)
-        .exclude(pk=revision.author_id)
-        .select_related("wiki_preferences")
-        .distinct()
+    watchers = _users().filter(watched).exclude(pk=revision.author_id).distinct()
+    _deliver(revision, dict.fromkeys(watchers, NotificationReason.WATCHED))
+
+
+def _notify_addressed(revision_id, reasons):
+    revision = _revision(revision_id)
+    users = _users().filter(username__in=reasons).exclude(pk=revision.author_id)
+    _deliver(revision, {user: reasons[user.username] for user in users})
+
+
+def _deliver(revision, reasons):
+    """Record a notification for each user of `reasons` (a later, more particular
+    reason replaces "watched"), and mail those who want it at once and were not
+    told of this revision yet."""
+    if not reasons:
+        return
+    told = set(
+        Notification.objects.filter(
+            revision=revision, recipient__in=list(reasons)
+        ).values_list("recipient_id", flat=True)
     )
     with transaction.atomic():
         Notification.objects.bulk_create(
-            [Notification(recipient=user, revision=revision) for user in watchers],
+            [
+                Notification(recipient=user, revision=revision, reason=reason)
+                for user, reason in reasons.items()
+            ],
             ignore_conflicts=True,
         )
-    at_once = [user for user in watchers if _wants_mail_at_once(user)]
+        for user, reason in reasons.items():
+            if user.pk in told and reason != NotificationReason.WATCHED:
+                Notification.objects.filter(revision=revision, recipient=user).update(
+                    reason=reason
+                )
+    at_once = [u for u in reasons if u.pk not in told and _wants_mail_at_once(u)]
     if at_once:
         _mail_at_once(revision, at_once)
 

@@ -7,7 +7,8 @@ from the text the writer saw: two posts at the same place always both land.
 from django.db import IntegrityError, transaction
 
 from .. import talk
-from ..models import talk_title
+from ..models import NotificationReason, talk_title
+from .notifying import notify_addressed
 from .pages import _locked_page, _page_create, _revision_create
 
 ATTEMPTS = 3  # two people opening the same talk page at once: the loser retries
@@ -18,29 +19,37 @@ class NoSuchTopic(Exception):
 
 
 def _post(*, page, author, change):
-    """Save `change(text)` -> (new text, summary) on `page`'s talk page, created if
-    need be; return the new revision."""
+    """Save `change(text)` -> (new text, summary, {username: reason}) on `page`'s
+    talk page, created if need be; tell those users once it commits. Return the new
+    revision."""
     for attempt in range(ATTEMPTS):
         try:
             with transaction.atomic():
                 talk_page = _locked_page(page.talk_slug)
                 body = talk_page.current_revision.body if talk_page else ""
-                new_body, summary = change(body)
+                new_body, summary, reasons = change(body)
                 if talk_page is None:
-                    return _page_create(
+                    revision = _page_create(
                         slug=page.talk_slug,
                         title=talk_title(page.title),
                         body=new_body,
                         author=author,
                         summary=summary,
                     )
-                return _revision_create(
-                    page=talk_page, body=new_body, author=author, summary=summary
-                )
+                else:
+                    revision = _revision_create(
+                        page=talk_page, body=new_body, author=author, summary=summary
+                    )
+                notify_addressed(revision=revision, reasons=reasons)
+                return revision
         except IntegrityError:
             if attempt == ATTEMPTS - 1:
                 raise
     raise AssertionError("unreachable")
+
+
+def _mentions(message):
+    return dict.fromkeys(talk.mentioned(message), NotificationReason.MENTION)
 
 
 def talk_topic_add(*, page, subject, message, author):
@@ -51,7 +60,7 @@ def talk_topic_add(*, page, subject, message, author):
         new_body = talk.with_topic(
             body, subject=subject, message=message, signed=signed
         )
-        return new_body, f"New topic: {subject}"
+        return new_body, f"New topic: {subject}", _mentions(message)
 
     return _post(page=page, author=author, change=change)
 
@@ -64,6 +73,10 @@ def talk_reply_add(*, page, topic, message, author):
         replied = talk.with_reply(body, topic=topic, message=message, signed=signed)
         if replied is None:
             raise NoSuchTopic(topic)
-        return replied, f"Reply to: {talk.topics(body)[topic]}"
+        reasons = _mentions(message)
+        starter = talk.topic_starter(body, topic)
+        if starter:
+            reasons[starter] = NotificationReason.REPLY
+        return replied, f"Reply to: {talk.topics(body)[topic]}", reasons
 
     return _post(page=page, author=author, change=change)

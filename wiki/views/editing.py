@@ -12,7 +12,7 @@ from ..diffing import diff_hunks
 from ..forms import EditForm
 from ..limits import over_limit, refuse_as_too_many
 from ..merging import undone_text
-from ..models import Page, Revision, is_talk_slug
+from ..models import Page, Revision, is_talk_slug, user_page_owner
 from ..services import EditConflict, page_save, revision_revert
 
 
@@ -21,8 +21,9 @@ def _title_for_new_page(request, slug):
 
 
 def _protected(request, page):
+    context = {"page": page, "owner": user_page_owner(page.slug)}
     return render(
-        request, "wiki/page_protected.html", {"page": page}, status=HTTPStatus.FORBIDDEN
+        request, "wiki/page_protected.html", context, status=HTTPStatus.FORBIDDEN
     )
 
 
@@ -55,19 +56,22 @@ def _conflict_form(request, form, page, conflict):
 def page_edit(request, slug):
     """GET the edit form of a page (new if missing); POST to preview or save it."""
     page = Page.objects.with_current_revision().filter(slug=slug).first()
-    if page and not page.can_be_edited_by(request.user):
-        return _protected(request, page)
     if page is None and is_talk_slug(slug):
         # A talk page starts with its first topic, signed, from the talk page.
         return redirect("wiki:page", slug=slug)
-    is_new = page is None
+    owner = user_page_owner(slug)
+    target = page or Page(slug=slug, title=slug)
+    if not target.can_be_edited_by(request.user):
+        return _protected(request, target)
+    # A user's page is titled after them; only a new article takes a title.
+    is_new = page is None and owner is None
+    fixed_title = f"User:{owner}" if page is None and owner else None
     if request.method != "POST":
-        current = page and page.current_revision
-        initial = (
-            {"title": _title_for_new_page(request, slug)}
-            if is_new
-            else {"body": current.body, "base_revision": current.pk}
-        )
+        if page is None:
+            initial = {"title": _title_for_new_page(request, slug)} if is_new else {}
+        else:
+            current = page.current_revision
+            initial = {"body": current.body, "base_revision": current.pk}
         form = EditForm(initial=initial, slug=slug, is_new=is_new)
         return _edit_form_page(request, form, page)
 
@@ -90,7 +94,7 @@ def page_edit(request, slug):
     try:
         result = page_save(
             slug=slug,
-            title=data.get("title") or page.title,
+            title=data.get("title") or fixed_title or page.title,
             body=data["body"],
             summary=data["summary"],
             author=request.user,

@@ -2,11 +2,11 @@
 
 from http import HTTPStatus
 
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.views.generic import ListView
 
 from ..extensions import infobox_for
-from ..models import Page, is_talk_slug
+from ..models import Page, is_talk_slug, user_page_owner
 from .talk import talk_page
 
 
@@ -14,6 +14,9 @@ def page_detail(request, slug):
     """Show a page's current revision, or a 404 that offers to create it."""
     if is_talk_slug(slug):
         return talk_page(request, slug)
+    owner = user_page_owner(slug)
+    if owner is not None:
+        return redirect("wiki:user", username=owner)
     page = Page.objects.live().with_current_revision().filter(slug=slug).first()
     if page is None:
         return render(

@@ -7,15 +7,16 @@ revert are the ordinary page views at those addresses.
 from http import HTTPStatus
 
 from django.contrib import messages
+from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from .. import talk
 from ..forms import ReplyForm, TopicForm
 from ..limits import over_limit, refuse_as_too_many
-from ..models import Page, is_talk_slug
+from ..models import Page, is_talk_slug, user_page_owner
 from ..services import NoSuchTopic, talk_reply_add, talk_topic_add
 
 
@@ -23,7 +24,13 @@ def _article_of(talk_slug):
     """The page a talk page talks of; 404 when it is no talk page or has no page."""
     if not is_talk_slug(talk_slug):
         raise Http404("No such talk page.")
-    article = Page.objects.live().filter(slug=talk_slug.removesuffix("/talk")).first()
+    slug = talk_slug.removesuffix("/talk")
+    article = Page.objects.live().filter(slug=slug).first()
+    owner = user_page_owner(slug)
+    if article is None and owner is not None:
+        # A user's talk page needs the user, not a page they wrote about themselves.
+        member = get_object_or_404(get_user_model(), username=owner)
+        return Page(slug=slug, title=f"User:{member.username}")
     if article is None:
         raise Http404("There is no page to talk about here.")
     return article

@@ -1,0 +1,27 @@
+"""A user's page: what they write about themselves, their talk, their latest edits."""
+
+from django.contrib.auth import get_user_model
+from django.shortcuts import get_object_or_404, render
+
+from ..models import Page, user_page_slug
+from ..selectors import recent_revisions
+
+LATEST_CONTRIBUTIONS = 10
+
+
+def user_detail(request, username):
+    """/users/<name>/: the user's own page, if written, and their latest edits."""
+    member = get_object_or_404(get_user_model(), username=username)
+    slug = user_page_slug(member.username)
+    page = Page.objects.live().with_current_revision().filter(slug=slug).first()
+    context = {
+        "member": member,
+        "page": page,
+        "page_slug": slug,
+        "talk_slug": f"{slug}/talk",
+        "may_edit": (page or Page(slug=slug)).can_be_edited_by(request.user),
+        "revision_list": recent_revisions().filter(author=member)[
+            :LATEST_CONTRIBUTIONS
+        ],
+    }
+    return render(request, "wiki/user_detail.html", context)
