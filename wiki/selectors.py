@@ -18,10 +18,16 @@ def recently_changed_pages(limit=10):
 
 
 def filter_changes(
-    revisions, *, username="", hide_bots=False, hide_author=None, new_pages=False
+    revisions,
+    *,
+    username="",
+    hide_bots=False,
+    hide_author=None,
+    new_pages=False,
+    kind="",
 ):
     """Keep the changes by `username`, or drop bots' and `hide_author`'s; or only
-    the changes that created a page."""
+    the changes that created a page; or only those of articles or of talk pages."""
     if username:
         revisions = revisions.filter(author__username=username)
     if hide_bots:
@@ -30,6 +36,10 @@ def filter_changes(
         revisions = revisions.exclude(author=hide_author)
     if new_pages:
         revisions = revisions.filter(number=1)
+    if kind == "articles":
+        revisions = revisions.filter(page__in=Page.objects.articles())
+    elif kind == "talk":
+        revisions = revisions.filter(page__slug__endswith=TALK_SUFFIX)
     return revisions
 
 

@@ -7,6 +7,8 @@ from django.contrib.auth.models import Group
 
 from tests.builders import create_page, edit_page
 from tests.html import parse_html
+from wiki.models import Page
+from wiki.services import talk_topic_add
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 
@@ -83,3 +85,15 @@ def test_anonymous_readers_get_no_hide_my_edits_box(client, changes):
     assert not parse_html(client.get("/recent-changes/").text).select_one(
         "#filter-hidemine"
     )
+
+
+def test_talk_pages_only_or_articles_only(client, changes, user):
+    talk_topic_add(
+        page=Page.objects.get(slug="cell"), subject="Age", message="?", author=user
+    )
+    assert [title for title, _ in listed(client, "?kind=talk")] == ["Talk:Cell"]
+    articles = {title for title, _ in listed(client, "?kind=articles")}
+    assert articles == {"Cell", "Prison"}
+    feed = ElementTree.fromstring(client.get("/recent-changes/feed/?kind=talk").content)
+    titles = [entry.find(f"{ATOM}title").text for entry in feed.iter(f"{ATOM}entry")]
+    assert titles == ["Talk:Cell (revision 1)"]

@@ -12,6 +12,15 @@ class ChangesFilterForm(PlainTextFormMixin, forms.Form):
     hidebots = forms.BooleanField(required=False, label="Hide bots")
     hidemine = forms.BooleanField(required=False, label="Hide my edits")
     newpages = forms.BooleanField(required=False, label="New pages only")
+    kind = forms.ChoiceField(
+        required=False,
+        label="Pages",
+        choices=[
+            ("", "All pages"),
+            ("articles", "Articles only"),
+            ("talk", "Talk only"),
+        ],
+    )
 
     def filters(self, viewer):
         """Keyword arguments for selectors.filter_changes; none while invalid."""
@@ -25,6 +34,7 @@ class ChangesFilterForm(PlainTextFormMixin, forms.Form):
             if data["hidemine"] and viewer.is_authenticated
             else None,
             "new_pages": data["newpages"],
+            "kind": data["kind"],
         }
 
     def query_string(self):
