@@ -246,3 +246,19 @@ def test_a_refused_file_name_is_not_replaced_by_the_uploaded_ones(db):
     assert not form.is_valid()
     assert [e.code for e in form.errors.as_data()["name"]] == ["control_character"]
     assert "file" not in form.errors
+
+
+@PROPERTY
+@given(subject=ANY_TEXT, message=ANY_TEXT)
+def test_any_talk_post_is_saved_whole_or_not_at_all(client, user, subject, message):
+    if not Page.objects.filter(slug="cell").exists():
+        create_page(title="Cell", body="text")
+    client.force_login(user)
+    before = Revision.objects.count()
+    topic = client.post(
+        "/wiki/cell/talk/topic/", {"subject": subject, "message": message}
+    )
+    reply = client.post("/wiki/cell/talk/reply/", {"topic": "0", "message": message})
+    assert no_server_error(topic) and no_server_error(reply)
+    saved = Revision.objects.count() - before
+    assert saved == (topic.status_code == 302) + (reply.status_code == 302)
