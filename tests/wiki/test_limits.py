@@ -2,6 +2,7 @@
 
 import pytest
 
+from tests.builders import create_page
 from tests.html import messages_in, parse_html
 from wiki.models import File, Page
 
@@ -150,3 +151,18 @@ def test_the_limits_are_read_from_the_environment():
     )
     assert off.stdout.split() == ["False", "False"]
     assert on.stdout.split() == ["True", "True"]
+
+
+def test_talk_posts_count_against_the_save_limit_and_keep_the_text(
+    client, user, limits
+):
+    create_page(title="Cell", body="text")
+    client.force_login(user)
+    for n in range(2):
+        post = {"subject": f"Topic {n}", "message": "text"}
+        assert client.post("/wiki/cell/talk/topic/", post).status_code == 302
+    response = client.post(
+        "/wiki/cell/talk/topic/", {"subject": "Third", "message": "Kept message"}
+    )
+    assert told_too_many(response)
+    assert field_value(response, "message").strip() == "Kept message"

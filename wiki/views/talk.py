@@ -58,41 +58,54 @@ def talk_page(request, slug, *, topic_form=None, reply_form=None, status=HTTPSta
     return render(request, "wiki/talk_page.html", context, status=status)
 
 
+def _post(request, slug, *, form_class, form_name, service, posted):
+    """Check a post's form and the save limit, hand it to `service`, and say so.
+
+    A refused post shows the talk page again with the text kept in its form.
+    """
+    article = _article_of(slug)
+    form = form_class(request.POST)
+
+    def refused(status):
+        return talk_page(request, slug, status=status, **{form_name: form})
+
+    if not form.is_valid():
+        return refused(HTTPStatus.BAD_REQUEST)
+    if over_limit(request, "save"):
+        refuse_as_too_many(request)
+        return refused(HTTPStatus.TOO_MANY_REQUESTS)
+    try:
+        service(page=article, author=request.user, **form.cleaned_data)
+    except NoSuchTopic:
+        messages.error(request, "That topic is no longer on the page; post anew.")
+        return refused(HTTPStatus.CONFLICT)
+    messages.success(request, posted)
+    return redirect(article.get_talk_url())
+
+
 @require_POST
 @login_required
 def talk_topic_view(request, slug):
     """Start a topic on a talk page."""
-    article = _article_of(slug)
-    form = TopicForm(request.POST)
-    if not form.is_valid():
-        return talk_page(request, slug, topic_form=form, status=HTTPStatus.BAD_REQUEST)
-    if over_limit(request, "save"):
-        refuse_as_too_many(request)
-        return talk_page(
-            request, slug, topic_form=form, status=HTTPStatus.TOO_MANY_REQUESTS
-        )
-    talk_topic_add(page=article, author=request.user, **form.cleaned_data)
-    messages.success(request, "Your topic is posted.")
-    return redirect(article.get_talk_url())
+    return _post(
+        request,
+        slug,
+        form_class=TopicForm,
+        form_name="topic_form",
+        service=talk_topic_add,
+        posted="Your topic is posted.",
+    )
 
 
 @require_POST
 @login_required
 def talk_reply_view(request, slug):
     """Reply to one topic of a talk page."""
-    article = _article_of(slug)
-    form = ReplyForm(request.POST)
-    if not form.is_valid():
-        return talk_page(request, slug, reply_form=form, status=HTTPStatus.BAD_REQUEST)
-    if over_limit(request, "save"):
-        refuse_as_too_many(request)
-        return talk_page(
-            request, slug, reply_form=form, status=HTTPStatus.TOO_MANY_REQUESTS
-        )
-    try:
-        talk_reply_add(page=article, author=request.user, **form.cleaned_data)
-    except NoSuchTopic:
-        messages.error(request, "That topic is no longer on the page; post anew.")
-        return talk_page(request, slug, reply_form=form, status=HTTPStatus.CONFLICT)
-    messages.success(request, "Your reply is posted.")
-    return redirect(article.get_talk_url())
+    return _post(
+        request,
+        slug,
+        form_class=ReplyForm,
+        form_name="reply_form",
+        service=talk_reply_add,
+        posted="Your reply is posted.",
+    )
