@@ -79,6 +79,12 @@ class Page(models.Model):
     is_protected = models.BooleanField(
         "protected", default=False, help_text="Only staff may edit a protected page."
     )
+    redirect_to = models.CharField(
+        max_length=SLUG_MAX_LENGTH,
+        blank=True,
+        db_index=True,
+        help_text="The slug its text redirects to (#REDIRECT [[Target]]), if any.",
+    )
     talk_topics = models.PositiveIntegerField(
         default=0, help_text="How many topics its talk page holds."
     )

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from html import unescape
 
 from django.db import connection
+from django.db.models import Q
 from django.utils.html import strip_tags
 
 from ..models import Page, SearchDocument
@@ -68,15 +69,35 @@ class SearchResults:
                 if self.query
                 else Ranking.EMPTY
             )
-            if ranking.page_ids and not self.include_discussions:
-                # One index holds every page; talk pages are left out after ranking,
-                # so the newest candidates may hold a few pages fewer than asked.
-                talk = Page.objects.filter(
-                    pk__in=ranking.page_ids, slug__endswith=TALK_SUFFIX
-                ).values_list("pk", flat=True)
-                ranking = ranking.without(set(talk))
-            self._ranking = ranking
+            self._ranking = self._as_readers_see_it(ranking)
         return self._ranking
+
+    def _as_readers_see_it(self, ranking):
+        """Leave talk pages out unless asked, and put each redirect's target in its
+        place: a search finds a page under an old title, never the redirect itself.
+
+        One index holds every page, so this happens after ranking: the newest
+        candidates may hold a few pages fewer than asked.
+        """
+        if not ranking.page_ids:
+            return ranking
+        special = Page.objects.filter(pk__in=ranking.page_ids).filter(
+            Q(slug__endswith=TALK_SUFFIX) | ~Q(redirect_to="")
+        )
+        replaced = {}
+        for pk, slug, redirect_to in special.values_list("pk", "slug", "redirect_to"):
+            if slug.endswith(TALK_SUFFIX) and not self.include_discussions:
+                replaced[pk] = None
+            elif redirect_to:
+                replaced[pk] = redirect_to
+        targets = dict(
+            Page.objects.live()
+            .filter(slug__in={s for s in replaced.values() if s})
+            .values_list("slug", "pk")
+        )
+        return ranking.replaced(
+            {pk: targets.get(slug) if slug else None for pk, slug in replaced.items()}
+        )
 
     @property
     def truncated(self):

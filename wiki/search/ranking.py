@@ -15,15 +15,21 @@ class Ranking:
         page_ids = list(title_ids) + [pk for pk in text_ids if pk not in titles]
         return cls(page_ids=page_ids, title_ids=titles, truncated=truncated)
 
-    def without(self, page_ids):
-        """The same ranking with `page_ids` left out."""
-        if not page_ids:
+    def replaced(self, replacements):
+        """The same ranking with each page of `replacements` put in place of its
+        replacement (None: left out); a page ranked twice keeps its first place."""
+        if not replacements:
             return self
-        return Ranking(
-            page_ids=[pk for pk in self.page_ids if pk not in page_ids],
-            title_ids=self.title_ids - page_ids,
-            truncated=self.truncated,
-        )
+        page_ids, seen, title_ids = [], set(), set()
+        for pk in self.page_ids:
+            shown = replacements.get(pk, pk)
+            if shown is None or shown in seen:
+                continue
+            page_ids.append(shown)
+            seen.add(shown)
+            if pk in self.title_ids:
+                title_ids.add(shown)
+        return Ranking(page_ids, frozenset(title_ids), self.truncated)
 
 
 Ranking.EMPTY = Ranking(page_ids=[], title_ids=frozenset(), truncated=False)

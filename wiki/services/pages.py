@@ -11,6 +11,7 @@ from django.db import IntegrityError, transaction
 from .. import markup, talk
 from ..merging import three_way_merge
 from ..models import Page, Revision
+from ..redirects import redirect_target
 from ..search import index_page
 from .notifying import notify_watchers
 from .watching import watch_as_editor
@@ -86,7 +87,8 @@ def _revision_create(*, page, body, author, summary):
         html=rendered.html,
     )
     page.current_revision = revision
-    page.save(update_fields=["current_revision", "updated_at"])
+    page.redirect_to = redirect_target(body)
+    page.save(update_fields=["current_revision", "redirect_to", "updated_at"])
     _replace_targets(page.outgoing_links, "target_slug", rendered.link_slugs)
     _replace_targets(page.file_usages, "file_name", rendered.file_names)
     index_page(page, rendered.html)

@@ -1,6 +1,7 @@
 """Reading the wiki: a page, every page, and the pages that link to one."""
 
 from http import HTTPStatus
+from urllib.parse import urlencode
 
 from django.shortcuts import redirect, render
 from django.views.generic import ListView
@@ -8,6 +9,9 @@ from django.views.generic import ListView
 from ..extensions import infobox_for
 from ..models import Page, is_talk_slug, user_page_owner
 from .talk import talk_page
+
+# The query parameter that tells a page which redirect the reader came through.
+REDIRECTED_FROM = "redirectedfrom"
 
 
 def page_detail(request, slug):
@@ -25,12 +29,39 @@ def page_detail(request, slug):
             {"slug": slug},
             status=HTTPStatus.NOT_FOUND,
         )
+    arrived_from = request.GET.get(REDIRECTED_FROM, "")
+    if page.redirect_to and request.GET.get("redirect") != "no" and not arrived_from:
+        target = Page.objects.live().filter(slug=page.redirect_to).first()
+        if target is not None and target.pk != page.pk:
+            query = urlencode({REDIRECTED_FROM: page.slug})
+            return redirect(f"{target.get_absolute_url()}?{query}")
     context = {
         "page": page,
         "revision": page.current_revision,
         "infobox": infobox_for(page),
+        "redirected_from": _redirect_source(arrived_from, page),
+        "redirect_target": _redirect_target(page),
     }
     return render(request, "wiki/page_detail.html", context)
+
+
+def _redirect_source(slug, page):
+    """The redirect a reader came through, if it really points here.
+
+    A redirect is followed once: a reader who arrives through one is shown the page
+    even if it redirects on, so double redirects and loops end here.
+    """
+    if not slug:
+        return None
+    return Page.objects.filter(slug=slug, redirect_to=page.slug).first()
+
+
+def _redirect_target(page):
+    """For a redirect page shown as itself: where it points, existing or not."""
+    if not page.redirect_to:
+        return None
+    target = Page.objects.live().filter(slug=page.redirect_to).first()
+    return target or Page(slug=page.redirect_to, title=page.redirect_to)
 
 
 class PageListView(ListView):
