@@ -7,6 +7,7 @@ from .models import (
     FileUsage,
     FileVersion,
     Link,
+    LogEntry,
     Notification,
     Page,
     Preferences,
@@ -68,14 +69,16 @@ class PageAdmin(admin.ModelAdmin):
 
     def save_model(self, request, obj, form, change):
         # Pages are only changed here, never added (see has_add_permission).
-        page_update(page=obj, title=obj.title, is_protected=obj.is_protected)
+        page_update(
+            page=obj, title=obj.title, is_protected=obj.is_protected, actor=request.user
+        )
 
     def delete_model(self, request, obj):
-        page_delete(page=obj)
+        page_delete(page=obj, actor=request.user)
 
     def delete_queryset(self, request, queryset):
         for page in queryset:
-            page_delete(page=page)
+            page_delete(page=page, actor=request.user)
 
 
 @admin.register(Revision)
@@ -208,3 +211,18 @@ class NotificationAdmin(admin.ModelAdmin):
     search_fields = ["recipient__username", "revision__page__title"]
     list_select_related = ["recipient", "revision__page"]
     raw_id_fields = ["recipient", "revision"]
+
+
+@admin.register(LogEntry)
+class LogEntryAdmin(admin.ModelAdmin):
+    list_display = ["created_at", "kind", "actor", "target", "comment"]
+    list_filter = ["kind", "created_at"]
+    search_fields = ["target", "actor__username", "comment"]
+    list_select_related = ["actor"]
+
+    # The log is a record: shown, never added to or changed by hand.
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False

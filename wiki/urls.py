@@ -4,7 +4,7 @@ from django.urls import path, register_converter
 
 from .converters import FileNameConverter, PageSlugConverter, UsernameConverter
 from .feeds import RecentChangesFeed
-from .views import editing, files, history, pages, search, talk, users, watching
+from .views import editing, files, history, log, pages, search, talk, users, watching
 
 register_converter(PageSlugConverter, "page")
 register_converter(UsernameConverter, "username")
@@ -48,6 +48,7 @@ urlpatterns = [
     path("watchlist/edit/", watching.watchlist_edit, name="watchlist_edit"),
     path("notifications/", watching.NotificationsView.as_view(), name="notifications"),
     path("search/", search.search, name="search"),
+    path("log/", log.LogView.as_view(), name="log"),
     path("files/", files.FileListView.as_view(), name="file_list"),
     path("files/upload/", files.file_upload_view, name="file_upload"),
     path("files/<filename:name>/", files.file_detail, name="file"),

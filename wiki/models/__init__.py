@@ -1,4 +1,5 @@
 from .files import File, FileUsage, FileVersion
+from .log import LogEntry, LogKind
 from .pages import (
     SLUG_MAX_LENGTH,
     Link,
@@ -26,6 +27,8 @@ __all__ = [
     "FileUsage",
     "FileVersion",
     "Link",
+    "LogEntry",
+    "LogKind",
     "Notification",
     "NotificationReason",
     "Page",

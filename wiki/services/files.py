@@ -7,8 +7,9 @@ from django.core.files.storage import default_storage
 from django.db import transaction
 
 from ..images import thumbnail
-from ..models import File, FileVersion
+from ..models import File, FileVersion, LogKind
 from ..models.files import THUMBNAIL_WIDTHS
+from .log import log_event
 from .pages import rerender_pages
 
 
@@ -73,5 +74,12 @@ def file_upload(*, name, image, author, description="", licence="", comment=""):
         version.save()
         file.current_version = version
         file.save()
+        log_event(
+            kind=LogKind.UPLOAD,
+            actor=author,
+            target=name,
+            target_url=file.get_absolute_url(),
+            comment=f"version {version.number}",
+        )
         rerender_pages(file_usages__file_name=name)
     return version

@@ -10,9 +10,10 @@ from django.db import IntegrityError, transaction
 
 from .. import markup, talk
 from ..merging import three_way_merge
-from ..models import Page, Revision
+from ..models import LogKind, Page, Revision
 from ..redirects import redirect_target
 from ..search import index_page
+from .log import log_event
 from .notifying import notify_watchers
 from .watching import watch_as_editor
 
@@ -179,9 +180,16 @@ def revision_revert(*, revision, author):
 
 
 @transaction.atomic
-def page_update(*, page, title, is_protected):
-    """Rename a page (its address stays) or change who may edit it."""
+def page_update(*, page, title, is_protected, actor=None):
+    """Retitle a page (its address stays) or change who may edit it (logged)."""
     locked = _locked_page(page.slug)
+    if locked.is_protected != is_protected:
+        log_event(
+            kind=LogKind.PROTECT if is_protected else LogKind.UNPROTECT,
+            actor=actor,
+            target=title,
+            target_url=locked.get_absolute_url(),
+        )
     locked.title = title
     locked.is_protected = is_protected
     locked.save(update_fields=["title", "is_protected", "updated_at"])
@@ -191,9 +199,16 @@ def page_update(*, page, title, is_protected):
 
 
 @transaction.atomic
-def page_delete(*, page):
+def page_delete(*, page, actor=None, reason=""):
     """Delete a page and its history, and its talk page; links to it turn red."""
     locked = _locked_page(page.slug)
+    log_event(
+        kind=LogKind.DELETE,
+        actor=actor,
+        target=locked.title,
+        target_url=locked.get_absolute_url(),
+        comment=reason,
+    )
     locked.delete()
     if locked.is_talk:
         Page.objects.filter(slug=locked.article_slug).update(talk_topics=0)

@@ -25,6 +25,7 @@ from ..forms import (
 )
 from ..limits import over_limit, refuse_as_too_many
 from ..models import Preferences
+from ..services.log import log_account_created
 
 MODEL_BACKEND = "django.contrib.auth.backends.ModelBackend"
 LOCKED_OUT = (
@@ -60,6 +61,7 @@ class SignupView(LimitedFormMixin, CreateView):
 
     def form_valid(self, form):
         response = super().form_valid(form)
+        log_account_created(user=self.object)
         login(self.request, self.object, backend=MODEL_BACKEND)
         messages.success(
             self.request, f"Welcome, {self.object.username}! You can now edit."

@@ -1,0 +1,38 @@
+"""The site log: what changed besides page text, by whom, and when."""
+
+from django.conf import settings
+from django.db import models
+
+
+class LogKind(models.TextChoices):
+    DELETE = "delete", "deleted"
+    PROTECT = "protect", "protected"
+    UNPROTECT = "unprotect", "unprotected"
+    UPLOAD = "upload", "uploaded"
+    ACCOUNT = "account", "created the account"
+
+
+class LogEntry(models.Model):
+    """One event. Its target is kept as text: a deleted page leaves no row behind."""
+
+    kind = models.CharField(max_length=10, choices=LogKind.choices, db_index=True)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="log_entries",
+    )
+    target = models.CharField(
+        max_length=255, help_text="The page title, file name or username acted on."
+    )
+    target_url = models.CharField(max_length=300, blank=True)
+    comment = models.CharField(max_length=300, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name_plural = "log entries"
+
+    def __str__(self):
+        return f"{self.actor or 'the wiki'} {self.get_kind_display()} {self.target}"
