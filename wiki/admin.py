@@ -1,6 +1,7 @@
 from django.contrib import admin
 
 from . import admin_lockouts  # noqa: F401  (django-axes' lockouts, with unlock)
+from .extensions import deletion_refusal
 from .forms import PlainTextModelForm
 from .models import (
     File,
@@ -15,7 +16,7 @@ from .models import (
     SearchDocument,
     Watch,
 )
-from .services import page_delete, page_update
+from .services import DeletionRefused, page_delete, page_update
 
 
 class HistoryInline(admin.TabularInline):
@@ -59,6 +60,11 @@ class PageAdmin(admin.ModelAdmin):
         # Pages are created by editing on the site, so that each starts with a revision.
         return False
 
+    def has_delete_permission(self, request, obj=None):
+        # An app may keep a page (WIKI_DELETION_GUARDS): admin then offers no delete.
+        allowed = super().has_delete_permission(request, obj)
+        return allowed and not (obj is not None and deletion_refusal(obj))
+
     def get_deleted_objects(self, objs, request):
         # A page's revisions go with it, though no one may delete a revision alone.
         deleted, counts, perms_needed, protected = super().get_deleted_objects(
@@ -78,7 +84,10 @@ class PageAdmin(admin.ModelAdmin):
 
     def delete_queryset(self, request, queryset):
         for page in queryset:
-            page_delete(page=page, actor=request.user)
+            try:
+                page_delete(page=page, actor=request.user)
+            except DeletionRefused as refusal:
+                self.message_user(request, str(refusal), level="error")
 
 
 @admin.register(Revision)

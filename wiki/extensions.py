@@ -1,7 +1,9 @@
-"""The wiki's one extension point: other apps draw the infobox beside a page's body.
+"""The wiki's extension points, through which other apps reach it.
 
 `settings.WIKI_INFOBOX_PROVIDERS` lists dotted paths of callables taking a Page and
 returning the infobox HTML for it, or an empty string when the page is not theirs.
+`settings.WIKI_DELETION_GUARDS` lists callables taking a Page and returning why it may
+not be deleted, or an empty string.
 """
 
 from functools import cache
@@ -15,6 +17,22 @@ def _providers():
     return tuple(
         import_string(path) for path in getattr(settings, "WIKI_INFOBOX_PROVIDERS", ())
     )
+
+
+@cache
+def _deletion_guards():
+    return tuple(
+        import_string(path) for path in getattr(settings, "WIKI_DELETION_GUARDS", ())
+    )
+
+
+def deletion_refusal(page):
+    """Why `page` may not be deleted, as the first guard that objects says; or ""."""
+    for guard in _deletion_guards():
+        reason = guard(page)
+        if reason:
+            return reason
+    return ""
 
 
 def infobox_for(page):

@@ -57,7 +57,8 @@ def watchlist_revisions(user):
 def recent_revisions():
     """Every revision, newest first, with its page and author, without its texts."""
     return (
-        Revision.objects.select_related("page", "author")
+        Revision.objects.filter(page__deleted_at__isnull=True)
+        .select_related("page", "author")
         .defer("body", "html")
         .order_by("-created_at", "-pk")
     )

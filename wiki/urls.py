@@ -4,7 +4,18 @@ from django.urls import path, register_converter
 
 from .converters import FileNameConverter, PageSlugConverter, UsernameConverter
 from .feeds import RecentChangesFeed
-from .views import editing, files, history, log, pages, search, talk, users, watching
+from .views import (
+    deletion,
+    editing,
+    files,
+    history,
+    log,
+    pages,
+    search,
+    talk,
+    users,
+    watching,
+)
 
 register_converter(PageSlugConverter, "page")
 register_converter(UsernameConverter, "username")
@@ -42,6 +53,9 @@ urlpatterns = [
         name="what_links_here",
     ),
     path("wiki/<page:slug>/watch/", watching.page_watch_view, name="watch"),
+    path("wiki/<page:slug>/delete/", deletion.page_delete_view, name="delete"),
+    path("deleted/", deletion.deleted_pages, name="deleted"),
+    path("deleted/<int:pk>/restore/", deletion.page_restore_view, name="restore"),
     path("wiki/<page:slug>/topic/", talk.talk_topic_view, name="talk_topic"),
     path("wiki/<page:slug>/reply/", talk.talk_reply_view, name="talk_reply"),
     path("watchlist/", watching.WatchlistView.as_view(), name="watchlist"),

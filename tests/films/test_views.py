@@ -14,7 +14,8 @@ from films.models import (
     Role,
 )
 from films.services import subject_page_ensure
-from tests.html import parse_html
+from tests.html import messages_in, parse_html
+from wiki.models import Page
 
 
 def add_cast(count):
@@ -281,3 +282,18 @@ def test_every_list_of_people_words_a_lead_role_alike(client, seeded):
             "Aras Bulut İynemli (lead role)" in text
         ), url
         assert "(lead)" not in text, url
+
+
+def test_a_film_subjects_page_cannot_be_deleted(client, staff_user, seeded):
+    staff = client
+    staff.force_login(staff_user)
+    response = staff.post("/wiki/ye-sung/delete/", {"reason": "Gone"})
+    assert any(
+        "belongs to the character" in m
+        for m in messages_in(staff.get("/wiki/ye-sung/"))
+    )
+    assert response.status_code == 302
+    assert Page.objects.live().filter(slug="ye-sung").exists()
+    page = Page.objects.get(slug="ye-sung")
+    admin = staff.get(reverse("admin:wiki_page_delete", args=[page.pk]))
+    assert admin.status_code == 403

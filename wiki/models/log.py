@@ -6,6 +6,7 @@ from django.db import models
 
 class LogKind(models.TextChoices):
     DELETE = "delete", "deleted"
+    RESTORE = "restore", "restored"
     PROTECT = "protect", "protected"
     UNPROTECT = "unprotect", "unprotected"
     UPLOAD = "upload", "uploaded"
@@ -15,7 +16,7 @@ class LogKind(models.TextChoices):
 class LogEntry(models.Model):
     """One event. Its target is kept as text: a deleted page leaves no row behind."""
 
-    kind = models.CharField(max_length=10, choices=LogKind.choices, db_index=True)
+    kind = models.CharField(max_length=10, choices=LogKind, db_index=True)
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,

@@ -22,6 +22,11 @@ def slug_for_title(title):
     return slugify(title, allow_unicode=True)[:SLUG_MAX_LENGTH].strip("-")
 
 
+DELETED_PREFIX = (
+    "deleted:"  # a deleted page's slug frees its address; no URL reaches it
+)
+
+
 def is_talk_slug(slug):
     return slug.endswith(TALK_SUFFIX)
 
@@ -43,8 +48,11 @@ def talk_title(article_title):
 
 class PageQuerySet(models.QuerySet):
     def live(self):
-        """Pages with a text to show (every page has one once its first save ends)."""
-        return self.filter(current_revision__isnull=False)
+        """Pages with a text to show, not deleted."""
+        return self.filter(current_revision__isnull=False, deleted_at__isnull=True)
+
+    def deleted(self):
+        return self.filter(deleted_at__isnull=False)
 
     def articles(self):
         """Pages that are neither talk pages nor users' own pages."""
@@ -84,6 +92,20 @@ class Page(models.Model):
         blank=True,
         db_index=True,
         help_text="The slug its text redirects to (#REDIRECT [[Target]]), if any.",
+    )
+    deleted_at = models.DateTimeField(null=True, blank=True, db_index=True)
+    deleted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    deletion_reason = models.CharField(max_length=300, blank=True)
+    deleted_slug = models.CharField(
+        max_length=SLUG_MAX_LENGTH + len(TALK_SUFFIX),
+        blank=True,
+        help_text="Its address before deletion, which it takes back when restored.",
     )
     talk_topics = models.PositiveIntegerField(
         default=0, help_text="How many topics its talk page holds."

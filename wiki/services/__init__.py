@@ -6,9 +6,11 @@ only translate that into a response.
 
 from .files import file_upload
 from .pages import (
+    DeletionRefused,
     EditConflict,
     SaveResult,
     page_delete,
+    page_restore,
     page_save,
     page_update,
     revision_revert,
@@ -17,11 +19,13 @@ from .talk import NoSuchTopic, talk_reply_add, talk_topic_add
 from .watching import page_unwatch, page_watch
 
 __all__ = [
+    "DeletionRefused",
     "EditConflict",
     "NoSuchTopic",
     "SaveResult",
     "file_upload",
     "page_delete",
+    "page_restore",
     "page_save",
     "page_unwatch",
     "page_update",

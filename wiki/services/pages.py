@@ -7,10 +7,13 @@ and each sees the text the one before it saved.
 from dataclasses import dataclass
 
 from django.db import IntegrityError, transaction
+from django.utils import timezone
 
 from .. import markup, talk
+from ..extensions import deletion_refusal
 from ..merging import three_way_merge
-from ..models import LogKind, Page, Revision
+from ..models import LogKind, Page, Revision, SearchDocument, is_talk_slug
+from ..models.pages import DELETED_PREFIX, TALK_SUFFIX
 from ..redirects import redirect_target
 from ..search import index_page
 from .log import log_event
@@ -198,10 +201,30 @@ def page_update(*, page, title, is_protected, actor=None):
     return locked
 
 
+class DeletionRefused(Exception):
+    """The page may not be deleted, or restored; the message says why."""
+
+
+def _remove(page, *, actor, reason, when):
+    """Take a page out of sight, keeping its history: its address is freed."""
+    page.deleted_slug, page.slug = page.slug, f"{DELETED_PREFIX}{page.pk}"
+    page.deleted_at, page.deleted_by, page.deletion_reason = when, actor, reason
+    page.save()
+    page.outgoing_links.all().delete()
+    page.file_usages.all().delete()
+    SearchDocument.objects.filter(page=page).delete()
+
+
 @transaction.atomic
 def page_delete(*, page, actor=None, reason=""):
-    """Delete a page and its history, and its talk page; links to it turn red."""
+    """Delete a page and its talk page, history kept; links to it turn red.
+
+    Apps may refuse (see WIKI_DELETION_GUARDS): DeletionRefused says why.
+    """
     locked = _locked_page(page.slug)
+    refusal = deletion_refusal(locked)
+    if refusal:
+        raise DeletionRefused(refusal)
     log_event(
         kind=LogKind.DELETE,
         actor=actor,
@@ -209,9 +232,55 @@ def page_delete(*, page, actor=None, reason=""):
         target_url=locked.get_absolute_url(),
         comment=reason,
     )
-    locked.delete()
-    if locked.is_talk:
-        Page.objects.filter(slug=locked.article_slug).update(talk_topics=0)
+    slug, when = locked.slug, timezone.now()
+    _remove(locked, actor=actor, reason=reason, when=when)
+    if is_talk_slug(slug):
+        Page.objects.filter(slug=slug.removesuffix(TALK_SUFFIX)).update(talk_topics=0)
     else:
-        Page.objects.filter(slug=locked.talk_slug).delete()
-    rerender_pages(outgoing_links__target_slug=page.slug)
+        talk = _locked_page(slug + TALK_SUFFIX)
+        if talk is not None:
+            _remove(talk, actor=actor, reason=reason, when=when)
+    rerender_pages(outgoing_links__target_slug=slug)
+
+
+@transaction.atomic
+def page_restore(*, page, actor=None):
+    """Bring a deleted page back at its address, with its whole history (and its
+    talk page, deleted with it). Refused while another page holds the address."""
+    page = Page.objects.select_for_update().get(pk=page.pk)
+    slug = page.deleted_slug
+    article_slug = slug.removesuffix(TALK_SUFFIX)
+    if (
+        is_talk_slug(slug)
+        and not Page.objects.live().filter(slug=article_slug).exists()
+    ):
+        raise DeletionRefused("Restore the page this talk page belongs to first.")
+    if Page.objects.filter(slug=slug).exists():
+        raise DeletionRefused(
+            f"Another page was created at /wiki/{slug}/ since; move or delete it first."
+        )
+    talk = (
+        Page.objects.deleted()
+        .filter(deleted_slug=slug + TALK_SUFFIX, deleted_at=page.deleted_at)
+        .first()
+    )
+    for restored in (page, talk) if talk else (page,):
+        if Page.objects.filter(slug=restored.deleted_slug).exists():
+            continue  # a talk page started meanwhile keeps its place
+        restored.slug, restored.deleted_slug = restored.deleted_slug, ""
+        restored.deleted_at = restored.deleted_by = None
+        restored.deletion_reason = ""
+        restored.save()
+        current = Revision.objects.get(pk=restored.current_revision_id)
+        rendered = markup.render(current.body)
+        _replace_targets(restored.outgoing_links, "target_slug", rendered.link_slugs)
+        _replace_targets(restored.file_usages, "file_name", rendered.file_names)
+        index_page(restored, rendered.html)
+    log_event(
+        kind=LogKind.RESTORE,
+        actor=actor,
+        target=page.title,
+        target_url=page.get_absolute_url(),
+    )
+    rerender_pages(outgoing_links__target_slug=slug)
+    return page

@@ -187,6 +187,8 @@ WIKI_BOTS_GROUP = "bots"
 
 # Apps that draw an infobox beside the pages of their objects (see wiki/extensions.py).
 WIKI_INFOBOX_PROVIDERS = ["films.infobox.infobox_for_page"]
+# Apps that may refuse a page's deletion, saying why (see wiki/extensions.py).
+WIKI_DELETION_GUARDS = ["films.guards.subject_page_deletion_refusal"]
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
