@@ -1,7 +1,7 @@
 from django.contrib import admin
 
 from . import admin_lockouts  # noqa: F401  (django-axes' lockouts, with unlock)
-from .extensions import deletion_refusal
+from .extensions import refusal
 from .forms import PlainTextModelForm
 from .models import (
     File,
@@ -61,9 +61,9 @@ class PageAdmin(admin.ModelAdmin):
         return False
 
     def has_delete_permission(self, request, obj=None):
-        # An app may keep a page (WIKI_DELETION_GUARDS): admin then offers no delete.
+        # An app may keep a page (WIKI_PAGE_GUARDS): admin then offers no delete.
         allowed = super().has_delete_permission(request, obj)
-        return allowed and not (obj is not None and deletion_refusal(obj))
+        return allowed and not (obj is not None and refusal(obj, "delete"))
 
     def get_deleted_objects(self, objs, request):
         # A page's revisions go with it, though no one may delete a revision alone.

@@ -2,8 +2,8 @@
 
 `settings.WIKI_INFOBOX_PROVIDERS` lists dotted paths of callables taking a Page and
 returning the infobox HTML for it, or an empty string when the page is not theirs.
-`settings.WIKI_DELETION_GUARDS` lists callables taking a Page and returning why it may
-not be deleted, or an empty string.
+`settings.WIKI_PAGE_GUARDS` lists callables taking a Page and an action ("delete" or
+"move") and returning why the page may not undergo it, or an empty string.
 """
 
 from functools import cache
@@ -20,16 +20,17 @@ def _providers():
 
 
 @cache
-def _deletion_guards():
+def _page_guards():
     return tuple(
-        import_string(path) for path in getattr(settings, "WIKI_DELETION_GUARDS", ())
+        import_string(path) for path in getattr(settings, "WIKI_PAGE_GUARDS", ())
     )
 
 
-def deletion_refusal(page):
-    """Why `page` may not be deleted, as the first guard that objects says; or ""."""
-    for guard in _deletion_guards():
-        reason = guard(page)
+def refusal(page, action):
+    """Why `page` may not be deleted or moved (`action`), as the first guard that
+    objects says; or ""."""
+    for guard in _page_guards():
+        reason = guard(page, action)
         if reason:
             return reason
     return ""

@@ -10,7 +10,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from .. import markup, talk
-from ..extensions import deletion_refusal
+from ..extensions import refusal
 from ..merging import three_way_merge
 from ..models import LogKind, Page, Revision, SearchDocument, is_talk_slug
 from ..models.pages import DELETED_PREFIX, TALK_SUFFIX
@@ -219,12 +219,12 @@ def _remove(page, *, actor, reason, when):
 def page_delete(*, page, actor=None, reason=""):
     """Delete a page and its talk page, history kept; links to it turn red.
 
-    Apps may refuse (see WIKI_DELETION_GUARDS): DeletionRefused says why.
+    Apps may refuse (see WIKI_PAGE_GUARDS): DeletionRefused says why.
     """
     locked = _locked_page(page.slug)
-    refusal = deletion_refusal(locked)
-    if refusal:
-        raise DeletionRefused(refusal)
+    refused = refusal(locked, "delete")
+    if refused:
+        raise DeletionRefused(refused)
     log_event(
         kind=LogKind.DELETE,
         actor=actor,

@@ -187,8 +187,9 @@ WIKI_BOTS_GROUP = "bots"
 
 # Apps that draw an infobox beside the pages of their objects (see wiki/extensions.py).
 WIKI_INFOBOX_PROVIDERS = ["films.infobox.infobox_for_page"]
-# Apps that may refuse a page's deletion, saying why (see wiki/extensions.py).
-WIKI_DELETION_GUARDS = ["films.guards.subject_page_deletion_refusal"]
+# Apps that may refuse to let a page be deleted or moved, saying why
+# (see wiki/extensions.py).
+WIKI_PAGE_GUARDS = ["films.guards.subject_page_refusal"]
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
