@@ -142,3 +142,19 @@ def test_add_a_topic_and_reply_on_a_talk_page(logged_in):
     expect(browser.locator(".wiki-body blockquote")).to_contain_text("Seven")
     browser.goto("/wiki/cell/")
     expect(browser.locator("#discussion-tab")).to_contain_text("1")
+
+
+def test_move_a_page_and_follow_its_old_title(page, staff_user):
+    create_page(title="Cell", body="The cell.\n")
+    page.goto("/accounts/login/")
+    page.fill("input[name=username]", "curator")
+    page.fill("input[name=password]", "a-long-test-password")
+    page.locator("#content").get_by_role("button", name="Log in").click()
+    page.wait_for_selector("#current-user")
+    page.goto("/wiki/cell/")
+    page.get_by_role("link", name="Move", exact=True).click()
+    page.fill("input[name=new_title]", "Cell No. 7")
+    page.get_by_role("button", name="Move the page").click()
+    expect(page).to_have_url(re.compile(r"/wiki/cell-no-7/$"))
+    page.goto("/wiki/cell/")
+    expect(page.locator("#redirected-from")).to_contain_text("Redirected from Cell")

@@ -5,6 +5,7 @@ from django.db import models
 
 
 class LogKind(models.TextChoices):
+    MOVE = "move", "moved"
     DELETE = "delete", "deleted"
     RESTORE = "restore", "restored"
     PROTECT = "protect", "protected"

@@ -137,6 +137,11 @@ class Page(models.Model):
         return is_talk_slug(self.slug)
 
     @property
+    def is_article(self):
+        """Neither a talk page nor a user's own page."""
+        return not self.is_talk and user_page_owner(self.slug) is None
+
+    @property
     def article_slug(self):
         """The slug of the page this one talks of (its own, for an article)."""
         return self.slug.removesuffix(TALK_SUFFIX)

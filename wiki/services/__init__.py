@@ -5,6 +5,7 @@ only translate that into a response.
 """
 
 from .files import file_upload
+from .moving import MoveRefused, may_move, page_move, pages_linking_to
 from .pages import (
     DeletionRefused,
     EditConflict,
@@ -21,15 +22,19 @@ from .watching import page_unwatch, page_watch
 __all__ = [
     "DeletionRefused",
     "EditConflict",
+    "MoveRefused",
     "NoSuchTopic",
     "SaveResult",
     "file_upload",
+    "may_move",
     "page_delete",
+    "page_move",
     "page_restore",
     "page_save",
     "page_unwatch",
     "page_update",
     "page_watch",
+    "pages_linking_to",
     "revision_revert",
     "talk_reply_add",
     "talk_topic_add",

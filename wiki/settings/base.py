@@ -187,6 +187,10 @@ WIKI_BOTS_GROUP = "bots"
 
 # Apps that draw an infobox beside the pages of their objects (see wiki/extensions.py).
 WIKI_INFOBOX_PROVIDERS = ["films.infobox.infobox_for_page"]
+# Who may move pages besides staff: accounts this many days old with this many edits.
+WIKI_MOVE_MIN_ACCOUNT_DAYS = 4
+WIKI_MOVE_MIN_EDITS = 10
+
 # Apps that may refuse to let a page be deleted or moved, saying why
 # (see wiki/extensions.py).
 WIKI_PAGE_GUARDS = ["films.guards.subject_page_refusal"]

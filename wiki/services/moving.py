@@ -1,0 +1,110 @@
+"""Moving (renaming) a page: its history goes with it, its old title redirects.
+
+The page row keeps its history and takes the new address; a new redirect page takes
+the old one, so links and bookmarks keep working. One revision records the move.
+"""
+
+from datetime import timedelta
+
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone
+
+from ..extensions import refusal
+from ..models import LogKind, Page, Revision, slug_for_title, talk_title
+from ..models.pages import TALK_SUFFIX
+from .log import log_event
+from .pages import (
+    DeletionRefused,
+    _locked_page,
+    _page_create,
+    _remove,
+    _revision_create,
+    rerender_pages,
+)
+
+
+class MoveRefused(DeletionRefused):
+    """The page may not be moved there; the message says why."""
+
+
+def _make_way(slug, *, actor, old_title):
+    """Clear `slug` for a move: free, or held by a mere redirect, which is deleted."""
+    holder = _locked_page(slug)
+    if holder is None:
+        return
+    if not holder.redirect_to:
+        raise MoveRefused(
+            f"A page already exists at /wiki/{slug}/; choose another title."
+        )
+    reason = f"Deleted to make way for moving {old_title}"
+    _remove(holder, actor=actor, reason=reason, when=timezone.now())
+
+
+@transaction.atomic
+def page_move(*, page, new_title, actor, reason=""):
+    """Move `page` to `new_title`; return the moved page.
+
+    Refused (MoveRefused) onto a page that is not only a redirect, to the same
+    address, or where an app keeps the page (WIKI_PAGE_GUARDS).
+    """
+    page = _locked_page(page.slug)
+    new_title = " ".join(new_title.split())
+    old_slug, old_title, new_slug = page.slug, page.title, slug_for_title(new_title)
+    if not new_slug:
+        raise MoveRefused("The new title needs at least one letter or digit.")
+    if new_slug == old_slug:
+        raise MoveRefused("That title has the same address; edit the title instead.")
+    refused = refusal(page, "move")
+    if refused:
+        raise MoveRefused(refused)
+    _make_way(new_slug, actor=actor, old_title=old_title)
+    talk = _locked_page(old_slug + TALK_SUFFIX)
+
+    page.slug, page.title = new_slug, new_title
+    page.save(update_fields=["slug", "title", "updated_at"])
+    summary = f"Moved from “{old_title}” to “{new_title}”" + (
+        f": {reason}" if reason else ""
+    )
+    _revision_create(
+        page=page, body=page.current_revision.body, author=actor, summary=summary
+    )
+    if talk is not None:
+        talk.slug, talk.title = new_slug + TALK_SUFFIX, talk_title(new_title)
+        talk.save(update_fields=["slug", "title", "updated_at"])
+    _page_create(
+        slug=old_slug,
+        title=old_title,
+        body=f"#REDIRECT [[{new_title}]]",
+        author=actor,
+        summary=summary,
+    )
+    rerender_pages(outgoing_links__target_slug=new_slug)
+    log_event(
+        kind=LogKind.MOVE,
+        actor=actor,
+        target=new_title,
+        target_url=page.get_absolute_url(),
+        comment=f"from “{old_title}”" + (f": {reason}" if reason else ""),
+    )
+    return page
+
+
+def pages_linking_to(slug):
+    """The live pages whose text links to `slug`, to update after a move."""
+    return Page.objects.live().filter(outgoing_links__target_slug=slug)
+
+
+def may_move(user):
+    """Staff may move pages, and so may accounts old enough with enough edits
+    (WIKI_MOVE_MIN_ACCOUNT_DAYS, WIKI_MOVE_MIN_EDITS): a move is easy to abuse."""
+    if not user.is_authenticated:
+        return False
+    if user.is_staff:
+        return True
+    old_enough = timezone.now() - user.date_joined >= timedelta(
+        days=settings.WIKI_MOVE_MIN_ACCOUNT_DAYS
+    )
+    return old_enough and (
+        Revision.objects.filter(author=user).count() >= settings.WIKI_MOVE_MIN_EDITS
+    )

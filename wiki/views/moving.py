@@ -1,0 +1,54 @@
+"""Moving a page to a new title, from its tabs."""
+
+from http import HTTPStatus
+
+from django import forms
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import get_object_or_404, redirect, render
+
+from ..forms.plain_text import PlainTextFormMixin
+from ..models import SLUG_MAX_LENGTH, Page
+from ..services import MoveRefused, may_move, page_move, pages_linking_to
+
+
+class MoveForm(PlainTextFormMixin, forms.Form):
+    new_title = forms.CharField(max_length=SLUG_MAX_LENGTH, label="New title")
+    reason = forms.CharField(
+        max_length=200, required=False, help_text="Shown in the history and the log."
+    )
+
+
+def _form_page(request, page, form, status=HTTPStatus.OK):
+    context = {"page": page, "form": form}
+    return render(request, "wiki/page_move.html", context, status=status)
+
+
+@login_required
+def page_move_view(request, slug):
+    """GET the move form; POST to move the page, its old title left redirecting."""
+    page = get_object_or_404(Page.objects.live().articles(), slug=slug)
+    if not may_move(request.user) or not page.can_be_edited_by(request.user):
+        return render(
+            request,
+            "wiki/move_refused.html",
+            {"page": page},
+            status=HTTPStatus.FORBIDDEN,
+        )
+    if request.method != "POST":
+        return _form_page(request, page, MoveForm(initial={"new_title": page.title}))
+    form = MoveForm(request.POST)
+    if not form.is_valid():
+        return _form_page(request, page, form, HTTPStatus.BAD_REQUEST)
+    try:
+        moved = page_move(page=page, actor=request.user, **form.cleaned_data)
+    except MoveRefused as refused:
+        form.add_error("new_title", str(refused))
+        return _form_page(request, page, form, HTTPStatus.CONFLICT)
+    linking = pages_linking_to(slug).exclude(pk=moved.pk).count()
+    messages.success(
+        request,
+        f"Moved “{form.cleaned_data['new_title']}”; its old title redirects here."
+        + (f" {linking} page(s) still link to the old title." if linking else ""),
+    )
+    return redirect(moved)
