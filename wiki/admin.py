@@ -11,6 +11,7 @@ from .models import (
     LogEntry,
     Notification,
     Page,
+    PageCategory,
     Preferences,
     Revision,
     SearchDocument,
@@ -230,6 +231,22 @@ class LogEntryAdmin(admin.ModelAdmin):
     list_select_related = ["actor"]
 
     # The log is a record: shown, never added to or changed by hand.
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(PageCategory)
+class PageCategoryAdmin(admin.ModelAdmin):
+    """Read only: a page's categories follow from its text and the apps' providers."""
+
+    list_display = ["category_name", "page", "sort_key"]
+    list_filter = ["category_name"]
+    search_fields = ["category_name", "page__title"]
+    list_select_related = ["page"]
+
     def has_add_permission(self, request):
         return False
 

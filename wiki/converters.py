@@ -1,6 +1,6 @@
 from django.urls.converters import StringConverter
 
-from .models.pages import SLUG_MAX_LENGTH, TALK_SUFFIX, USER_PREFIX
+from .models.pages import CATEGORY_PREFIX, SLUG_MAX_LENGTH, TALK_SUFFIX, USER_PREFIX
 
 
 class PageSlugConverter(StringConverter):
@@ -9,8 +9,8 @@ class PageSlugConverter(StringConverter):
     route serves all three kinds."""
 
     regex = (
-        rf"(?:[-\w]{{1,{SLUG_MAX_LENGTH}}}|{USER_PREFIX}[\w.@+-]{{1,150}})"
-        rf"(?:{TALK_SUFFIX})?"
+        rf"(?:[-\w]{{1,{SLUG_MAX_LENGTH}}}|{USER_PREFIX}[\w.@+-]{{1,150}}"
+        rf"|{CATEGORY_PREFIX}[-\w]{{1,{SLUG_MAX_LENGTH}}})(?:{TALK_SUFFIX})?"
     )
 
 
@@ -24,3 +24,9 @@ class FileNameConverter(StringConverter):
     """A file name: anything but a slash or a control character (checked on upload)."""
 
     regex = r"[^/\x00-\x1f\x7f]{1,200}"
+
+
+class CategorySlugConverter(StringConverter):
+    """A category's slug: slugify(name, allow_unicode=True), letters of any script."""
+
+    regex = rf"[-\w]{{1,{SLUG_MAX_LENGTH}}}"

@@ -75,7 +75,7 @@ SANITIZER = nh3.Cleaner(
     tag_attribute_values={"a": {"rel": {EXTERNAL_REL}}},
     allowed_classes={
         "a": {"wikilink", "wikilink-new", "external", "footnote-backref", "file-link"},
-        "div": {"toc"},
+        "div": {"toc", "catlinks"},
         "span": {"thumb", "thumb-caption"},
         "hr": {"footnotes-sep"},
         "img": {"thumb-image"},
@@ -94,6 +94,7 @@ SANITIZER = nh3.Cleaner(
 
 
 FILE_PREFIX = "file:"
+CATEGORY_PREFIX = "category:"
 THUMB_WIDTH = 320
 INLINE_WIDTH = 640
 
@@ -103,6 +104,8 @@ class Rendered:
     html: str
     link_slugs: set = field(default_factory=set)
     file_names: set = field(default_factory=set)
+    # Category slug: (name, sort key or None), in the order the text names them.
+    categories: dict = field(default_factory=dict)
 
 
 def _wikilink_rule(state, silent):
@@ -114,7 +117,11 @@ def _wikilink_rule(state, silent):
         return False
     if not silent:
         title = " ".join(match.group(1).split())
-        if title.lower().startswith(FILE_PREFIX):
+        if title.lower().startswith(CATEGORY_PREFIX):
+            name = " ".join(title[len(CATEGORY_PREFIX) :].split())
+            token = state.push("wikicategory", "", 0)
+            token.meta = {"name": name, "sort_key": (match.group(2) or "").strip()}
+        elif title.lower().startswith(FILE_PREFIX):
             token = state.push("wikifile", "", 0)
             token.meta = _file_options(
                 title[len(FILE_PREFIX) :].strip(), match.group(2)
@@ -206,6 +213,8 @@ def _build_parser():
     md.inline.ruler.before("link", "wikilink", _wikilink_rule)
     md.add_render_rule("wikilink", _render_wikilink)
     md.add_render_rule("wikifile", _render_wikifile)
+    # A category is listed under the page, not drawn where the text names it.
+    md.add_render_rule("wikicategory", lambda *args: "")
     md.add_render_rule("link_open", _render_link_open)
     md.add_render_rule("table_open", _render_table_open)
     return md
@@ -262,6 +271,11 @@ def render(body):
     tokens = MARKDOWN.parse(body, {})
     link_slugs = {token.meta["slug"] for token in _tokens_of_type(tokens, "wikilink")}
     file_names = {token.meta["name"] for token in _tokens_of_type(tokens, "wikifile")}
+    categories = {}
+    for token in _tokens_of_type(tokens, "wikicategory"):
+        slug = slug_for_title(token.meta["name"])
+        if slug:
+            categories.setdefault(slug, (token.meta["name"], token.meta["sort_key"]))
     env = {
         "existing_slugs": Page.objects.existing_slugs(link_slugs)
         if link_slugs
@@ -271,5 +285,8 @@ def render(body):
     html = MARKDOWN.renderer.render(tokens, MARKDOWN.options, env)
     html = _insert_before_first_section(html, _table_of_contents(tokens))
     return Rendered(
-        html=SANITIZER.clean(html), link_slugs=link_slugs, file_names=file_names
+        html=SANITIZER.clean(html),
+        link_slugs=link_slugs,
+        file_names=file_names,
+        categories=categories,
     )

@@ -2,9 +2,15 @@
 
 from django.urls import path, register_converter
 
-from .converters import FileNameConverter, PageSlugConverter, UsernameConverter
+from .converters import (
+    CategorySlugConverter,
+    FileNameConverter,
+    PageSlugConverter,
+    UsernameConverter,
+)
 from .feeds import RecentChangesFeed
 from .views import (
+    categories,
     deletion,
     editing,
     files,
@@ -22,6 +28,7 @@ from .views import (
 register_converter(PageSlugConverter, "page")
 register_converter(UsernameConverter, "username")
 register_converter(FileNameConverter, "filename")
+register_converter(CategorySlugConverter, "category")
 
 app_name = "wiki"
 urlpatterns = [
@@ -66,6 +73,8 @@ urlpatterns = [
     path("notifications/", watching.NotificationsView.as_view(), name="notifications"),
     path("search/", search.search, name="search"),
     path("log/", log.LogView.as_view(), name="log"),
+    path("categories/", categories.CategoryListView.as_view(), name="category_list"),
+    path("categories/<category:slug>/", categories.category_detail, name="category"),
     path("maintenance/", maintenance.maintenance, name="maintenance"),
     path(
         "maintenance/wanted/",
@@ -81,6 +90,11 @@ urlpatterns = [
         "maintenance/dead-end/",
         maintenance.DeadEndPagesView.as_view(),
         name="dead_end_pages",
+    ),
+    path(
+        "maintenance/uncategorised/",
+        maintenance.UncategorisedPagesView.as_view(),
+        name="uncategorised_pages",
     ),
     path(
         "maintenance/double-redirects/",

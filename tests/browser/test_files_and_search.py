@@ -40,3 +40,13 @@ def test_upload_embed_and_search(logged_in, tmp_path):
     browser.locator("header").get_by_role("button", name="Search").click()
     expect(browser.locator(".search-results a").first).to_have_text("Posters")
     expect(browser.locator(".search-snippet mark").first).to_have_text("7번방의")
+
+
+def test_follow_a_page_to_its_category(page):
+    create_page(title="Pushpaka Vimana", body="Kannada. [[Category:Remakes]]")
+    create_page(title="7. Koğuştaki Mucize", body="Turkish. [[Category:Remakes]]")
+    page.goto("/wiki/pushpaka-vimana/")
+    page.locator(".catlinks").get_by_role("link", name="Remakes").click()
+    expect(page).to_have_url(re.compile(r"/categories/remakes/$"))
+    expect(page.locator(".category-members li")).to_have_count(2)
+    expect(page.locator("#no-category-text")).to_be_visible()

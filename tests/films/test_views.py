@@ -297,3 +297,18 @@ def test_a_film_subjects_page_cannot_be_deleted(client, staff_user, seeded):
     page = Page.objects.get(slug="ye-sung")
     admin = staff.get(reverse("admin:wiki_page_delete", args=[page.pk]))
     assert admin.status_code == 403
+
+
+def test_films_puts_its_subjects_pages_in_their_categories(client, seeded):
+    def categories(slug):
+        html = parse_html(client.get(f"/wiki/{slug}/").text)
+        return [a.text for a in html.select(".catlinks a")]
+
+    assert categories("miracle-in-cell-no-7") == ["Films"]
+    assert categories("ye-sung") == ["Characters", "Miracle in Cell No. 7 cast"]
+    assert categories("ryu-seung-ryong") == ["Actors"]
+    assert categories("pushpaka-vimana") == ["Remakes"]
+    html = parse_html(client.get("/categories/remakes/").text)
+    assert len(html.select(".category-members a")) == 5
+    body = Page.objects.get(slug="ye-sung").current_revision.body
+    assert "[[Category" not in body

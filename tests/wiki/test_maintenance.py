@@ -59,6 +59,7 @@ def test_the_maintenance_index_links_every_list(client, db):
         "/maintenance/wanted/",
         "/maintenance/orphaned/",
         "/maintenance/dead-end/",
+        "/maintenance/uncategorised/",
         "/maintenance/double-redirects/",
         "/maintenance/random/",
     }
@@ -70,6 +71,7 @@ def test_the_maintenance_index_links_every_list(client, db):
         "/maintenance/wanted/",
         "/maintenance/orphaned/",
         "/maintenance/dead-end/",
+        "/maintenance/uncategorised/",
         "/maintenance/double-redirects/",
     ],
 )
@@ -82,3 +84,10 @@ def test_each_list_takes_as_many_queries_for_more_pages(client, pages, url):
     with CaptureQueriesContext(connection) as many:
         client.get(url)
     assert len(many) == len(few)
+
+
+def test_uncategorised_pages_are_listed(client, pages):
+    create_page(title="Sorted", body="[[Category:Misc]]")
+    rows = listed(client, "/maintenance/uncategorised/")
+    assert "Lonely" in rows and "Sorted" not in rows
+    assert not any(row.startswith("Old cell") for row in rows)

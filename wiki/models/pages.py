@@ -22,13 +22,22 @@ def slug_for_title(title):
     return slugify(title, allow_unicode=True)[:SLUG_MAX_LENGTH].strip("-")
 
 
-DELETED_PREFIX = (
-    "deleted:"  # a deleted page's slug frees its address; no URL reaches it
-)
+# A category's own page: slug category:<slug>, shown at /categories/<slug>/.
+CATEGORY_PREFIX = "category:"
+CATEGORY_TITLE_PREFIX = "Category:"
+# A deleted page's slug frees its address; no URL reaches it.
+DELETED_PREFIX = "deleted:"
 
 
 def is_talk_slug(slug):
     return slug.endswith(TALK_SUFFIX)
+
+
+def category_slug_of_page(slug):
+    """The category whose own page `slug` is; None for any other page."""
+    if not slug.startswith(CATEGORY_PREFIX) or is_talk_slug(slug):
+        return None
+    return slug.removeprefix(CATEGORY_PREFIX)
 
 
 def user_page_slug(username):
@@ -55,9 +64,11 @@ class PageQuerySet(models.QuerySet):
         return self.filter(deleted_at__isnull=False)
 
     def articles(self):
-        """Pages that are neither talk pages nor users' own pages."""
-        return self.exclude(slug__endswith=TALK_SUFFIX).exclude(
-            slug__startswith=USER_PREFIX
+        """Pages that are not talk pages, users' own pages or categories' pages."""
+        return (
+            self.exclude(slug__endswith=TALK_SUFFIX)
+            .exclude(slug__startswith=USER_PREFIX)
+            .exclude(slug__startswith=CATEGORY_PREFIX)
         )
 
     def with_current_revision(self):
@@ -127,6 +138,9 @@ class Page(models.Model):
         return self.title
 
     def get_absolute_url(self):
+        category = category_slug_of_page(self.slug)
+        if category is not None:
+            return reverse("wiki:category", kwargs={"slug": category})
         owner = user_page_owner(self.slug)
         if owner is not None and not self.is_talk:
             return reverse("wiki:user", kwargs={"username": owner})
@@ -138,8 +152,12 @@ class Page(models.Model):
 
     @property
     def is_article(self):
-        """Neither a talk page nor a user's own page."""
-        return not self.is_talk and user_page_owner(self.slug) is None
+        """Neither a talk page nor a user's or a category's own page."""
+        return (
+            not self.is_talk
+            and user_page_owner(self.slug) is None
+            and category_slug_of_page(self.slug) is None
+        )
 
     @property
     def article_slug(self):
@@ -270,3 +288,29 @@ class SearchDocument(models.Model):
 
     def __str__(self):
         return self.title
+
+
+class PageCategory(models.Model):
+    """A page's place in a category: named in its text, or given by an app."""
+
+    page = models.ForeignKey(Page, on_delete=models.CASCADE, related_name="categories")
+    category_slug = models.SlugField(max_length=SLUG_MAX_LENGTH, allow_unicode=True)
+    category_name = models.CharField(max_length=SLUG_MAX_LENGTH)
+    sort_key = models.CharField(
+        max_length=SLUG_MAX_LENGTH, help_text="Where the page sorts in the category."
+    )
+
+    class Meta:
+        ordering = ["category_slug", "sort_key"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["page", "category_slug"], name="page_category_once"
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["category_slug", "sort_key"], name="category_members"),
+        ]
+        verbose_name_plural = "page categories"
+
+    def __str__(self):
+        return f"{self.page} in {self.category_name}"

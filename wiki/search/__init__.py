@@ -17,7 +17,7 @@ from django.db import connection
 from django.db.models import Q
 from django.utils.html import strip_tags
 
-from ..models import Page, SearchDocument
+from ..models import Page, PageCategory, SearchDocument
 from ..models.pages import TALK_SUFFIX
 from . import postgresql, sqlite
 from .query import parse_query
@@ -55,10 +55,11 @@ def optimize_index():
 class SearchResults:
     """The ranked hits of one query: a lazy, sliceable list for Django's Paginator."""
 
-    def __init__(self, text, *, include_discussions=False):
+    def __init__(self, text, *, include_discussions=False, category=""):
         self.query = parse_query(text)
         self.candidates = CANDIDATES
         self.include_discussions = include_discussions
+        self.category = category
         self._ranking = None
 
     def _ranked(self):
@@ -95,9 +96,19 @@ class SearchResults:
             .filter(slug__in={s for s in replaced.values() if s})
             .values_list("slug", "pk")
         )
-        return ranking.replaced(
+        ranking = ranking.replaced(
             {pk: targets.get(slug) if slug else None for pk, slug in replaced.items()}
         )
+        if self.category and ranking.page_ids:
+            members = set(
+                PageCategory.objects.filter(
+                    category_slug=self.category, page_id__in=ranking.page_ids
+                ).values_list("page_id", flat=True)
+            )
+            ranking = ranking.replaced(
+                {pk: None for pk in ranking.page_ids if pk not in members}
+            )
+        return ranking
 
     @property
     def truncated(self):

@@ -10,9 +10,18 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from .. import markup, talk
+from ..categories import categories_of, category_links
 from ..extensions import refusal
 from ..merging import three_way_merge
-from ..models import LogKind, Page, Revision, SearchDocument, is_talk_slug
+from ..models import (
+    SLUG_MAX_LENGTH,
+    LogKind,
+    Page,
+    PageCategory,
+    Revision,
+    SearchDocument,
+    is_talk_slug,
+)
 from ..models.pages import DELETED_PREFIX, TALK_SUFFIX
 from ..redirects import redirect_target
 from ..search import index_page
@@ -62,13 +71,29 @@ def rerender_pages(**lookup):
     Their text is unchanged, but what it links to or embeds is not: a link turned blue
     or red, a file shows another image.
     """
-    revisions = [
-        page.current_revision
-        for page in Page.objects.live().with_current_revision().filter(**lookup)
-    ]
-    for revision in revisions:
-        revision.html = markup.render(revision.body).html
+    revisions = []
+    for page in Page.objects.live().with_current_revision().filter(**lookup):
+        revision = page.current_revision
+        rendered = markup.render(revision.body)
+        categories = categories_of(page, rendered.categories)
+        _replace_categories(page, categories)
+        revision.html = rendered.html + category_links(categories)
+        revisions.append(revision)
     Revision.objects.bulk_update(revisions, ["html"])
+
+
+def _replace_categories(page, categories):
+    """Make the page's category rows exactly `categories` (slug: (name, sort key))."""
+    page.categories.all().delete()
+    PageCategory.objects.bulk_create(
+        PageCategory(
+            page=page,
+            category_slug=slug,
+            category_name=name,
+            sort_key=(sort_key or page.title)[:SLUG_MAX_LENGTH],
+        )
+        for slug, (name, sort_key) in categories.items()
+    )
 
 
 def _revision_create(*, page, body, author, summary):
@@ -79,6 +104,7 @@ def _revision_create(*, page, body, author, summary):
     """
     previous = page.current_revision
     rendered = markup.render(body)
+    categories = categories_of(page, rendered.categories)
     revision = Revision.objects.create(
         page=page,
         number=previous.number + 1 if previous else 1,
@@ -88,13 +114,14 @@ def _revision_create(*, page, body, author, summary):
         summary=summary,
         size=_body_size(body),
         size_change=_body_size(body) - (previous.size if previous else 0),
-        html=rendered.html,
+        html=rendered.html + category_links(categories),
     )
     page.current_revision = revision
     page.redirect_to = redirect_target(body)
     page.save(update_fields=["current_revision", "redirect_to", "updated_at"])
     _replace_targets(page.outgoing_links, "target_slug", rendered.link_slugs)
     _replace_targets(page.file_usages, "file_name", rendered.file_names)
+    _replace_categories(page, categories)
     index_page(page, rendered.html)
     if page.is_talk:
         topic_count = len(talk.topics(body))
@@ -212,6 +239,7 @@ def _remove(page, *, actor, reason, when):
     page.save()
     page.outgoing_links.all().delete()
     page.file_usages.all().delete()
+    page.categories.all().delete()
     SearchDocument.objects.filter(page=page).delete()
 
 
@@ -275,6 +303,7 @@ def page_restore(*, page, actor=None):
         rendered = markup.render(current.body)
         _replace_targets(restored.outgoing_links, "target_slug", rendered.link_slugs)
         _replace_targets(restored.file_usages, "file_name", rendered.file_names)
+        _replace_categories(restored, categories_of(restored, rendered.categories))
         index_page(restored, rendered.html)
     log_event(
         kind=LogKind.RESTORE,

@@ -187,6 +187,9 @@ WIKI_BOTS_GROUP = "bots"
 
 # Apps that draw an infobox beside the pages of their objects (see wiki/extensions.py).
 WIKI_INFOBOX_PROVIDERS = ["films.infobox.infobox_for_page"]
+# Apps that put pages in categories without a word in their text (wiki/categories.py).
+WIKI_CATEGORY_PROVIDERS = ["films.categories.categories_for_page"]
+
 # Who may move pages besides staff: accounts this many days old with this many edits.
 WIKI_MOVE_MIN_ACCOUNT_DAYS = 4
 WIKI_MOVE_MIN_EDITS = 10

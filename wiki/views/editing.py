@@ -12,8 +12,21 @@ from ..diffing import diff_hunks
 from ..forms import EditForm
 from ..limits import over_limit, refuse_as_too_many
 from ..merging import undone_text
-from ..models import Page, Revision, is_talk_slug, user_page_owner
+from ..models import (
+    Page,
+    PageCategory,
+    Revision,
+    category_slug_of_page,
+    is_talk_slug,
+    user_page_owner,
+)
 from ..services import EditConflict, page_save, revision_revert
+
+
+def category_name(slug):
+    """A category's name as pages write it, or one made from its slug."""
+    named = PageCategory.objects.filter(category_slug=slug).first()
+    return named.category_name if named else slug.replace("-", " ").capitalize()
 
 
 def _title_for_new_page(request, slug):
@@ -63,9 +76,14 @@ def page_edit(request, slug):
     target = page or Page(slug=slug, title=slug)
     if not target.can_be_edited_by(request.user):
         return _protected(request, target)
-    # A user's page is titled after them; only a new article takes a title.
-    is_new = page is None and owner is None
-    fixed_title = f"User:{owner}" if page is None and owner else None
+    # A user's or a category's page is titled after them; only an article takes one.
+    category = category_slug_of_page(slug)
+    is_new = page is None and owner is None and category is None
+    fixed_title = None
+    if page is None and owner:
+        fixed_title = f"User:{owner}"
+    elif page is None and category:
+        fixed_title = f"Category:{category_name(category)}"
     if request.method != "POST":
         if page is None:
             initial = {"title": _title_for_new_page(request, slug)} if is_new else {}

@@ -88,6 +88,19 @@ class DeadEndPagesView(MaintenanceListView):
         )
 
 
+class UncategorisedPagesView(MaintenanceListView):
+    heading = "Uncategorised pages"
+    explanation = "Pages in no category."
+
+    def get_queryset(self):
+        return (
+            Page.objects.live()
+            .articles()
+            .filter(redirect_to="", categories__isnull=True)
+            .only("title", "slug", "redirect_to")
+        )
+
+
 class DoubleRedirectsView(MaintenanceListView):
     heading = "Double redirects"
     explanation = (

@@ -7,7 +7,7 @@ from django.shortcuts import redirect, render
 from django.views.generic import ListView
 
 from ..extensions import infobox_for
-from ..models import Page, is_talk_slug, user_page_owner
+from ..models import Page, category_slug_of_page, is_talk_slug, user_page_owner
 from .talk import talk_page
 
 # The query parameter that tells a page which redirect the reader came through.
@@ -21,6 +21,9 @@ def page_detail(request, slug):
     owner = user_page_owner(slug)
     if owner is not None:
         return redirect("wiki:user", username=owner)
+    category = category_slug_of_page(slug)
+    if category is not None:
+        return redirect("wiki:category", slug=category)
     page = Page.objects.live().with_current_revision().filter(slug=slug).first()
     if page is None:
         return render(

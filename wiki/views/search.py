@@ -8,7 +8,7 @@ from django.shortcuts import render
 
 from ..forms import SearchForm
 from ..limits import over_limit, refuse_as_too_many
-from ..models import Page, slug_for_title
+from ..models import Page, PageCategory, slug_for_title
 from ..search import SearchResults
 
 RESULTS_PER_PAGE = 20
@@ -30,9 +30,19 @@ def search(request):
         refuse_as_too_many(request)
         return _unanswered(request, form, HTTPStatus.TOO_MANY_REQUESTS)
     discussions = form.cleaned_data["discussions"]
-    results = SearchResults(text, include_discussions=discussions)
+    words, category = form.cleaned_data["words"], form.cleaned_data["category"]
+    category_slug = slug_for_title(category) if category else ""
+    unknown_category = bool(
+        category
+        and not PageCategory.objects.filter(category_slug=category_slug).exists()
+    )
+    results = SearchResults(
+        "" if unknown_category else words,
+        include_discussions=discussions,
+        category=category_slug,
+    )
     page_obj = Paginator(results, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
-    slug = slug_for_title(text) if text else ""
+    slug = slug_for_title(words) if words else ""
     context = {
         "q": text,
         "form": form,
@@ -44,6 +54,9 @@ def search(request):
         else None,
         "new_page_slug": slug,
         "discussions": discussions,
+        "category": category,
+        "category_slug": category_slug,
+        "unknown_category": unknown_category,
         "query_prefix": urlencode(
             {"q": text, **({"discussions": 1} if discussions else {})}
         )

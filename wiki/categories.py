@@ -1,0 +1,49 @@
+"""Which categories a page is in, and the list of them drawn under its text.
+
+A page is in the categories its text names (`[[Category:Name|sort key]]`) and in any
+an app gives it through `settings.WIKI_CATEGORY_PROVIDERS`: callables taking a Page and
+returning (name, sort key or "") pairs. The list is stored with the rendered text, so
+a page view costs no query for it.
+"""
+
+from functools import cache
+
+from django.conf import settings
+from django.urls import reverse
+from django.utils.html import format_html, format_html_join
+from django.utils.module_loading import import_string
+
+from .models import slug_for_title
+
+
+@cache
+def _providers():
+    return tuple(
+        import_string(path) for path in getattr(settings, "WIKI_CATEGORY_PROVIDERS", ())
+    )
+
+
+def categories_of(page, named):
+    """`named` (slug: (name, sort key)) and the apps' categories for `page`."""
+    categories = dict(named)
+    for provider in _providers():
+        for name, sort_key in provider(page):
+            slug = slug_for_title(name)
+            if slug:
+                categories.setdefault(slug, (name, sort_key))
+    return categories
+
+
+def category_links(categories):
+    """The `Categories: A · B` line drawn under a page's text ("" for none)."""
+    if not categories:
+        return ""
+    links = format_html_join(
+        " · ",
+        '<a href="{}">{}</a>',
+        (
+            (reverse("wiki:category", kwargs={"slug": slug}), name)
+            for slug, (name, _) in sorted(categories.items(), key=lambda i: i[1][0])
+        ),
+    )
+    return format_html('<div class="catlinks">Categories: {}</div>', links)

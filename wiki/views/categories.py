@@ -1,0 +1,68 @@
+"""Categories: every one with its size, and one with its text and members."""
+
+from django.core.paginator import Paginator
+from django.db.models import Case, Count, IntegerField, Min, Value, When
+from django.db.models.functions import Lower
+from django.shortcuts import render
+from django.views.generic import ListView
+
+from ..models import Page, PageCategory
+from ..models.pages import CATEGORY_PREFIX, CATEGORY_TITLE_PREFIX
+
+MEMBERS_PER_PAGE = 200
+
+
+class CategoryListView(ListView):
+    """Every category that has a member, with how many."""
+
+    paginate_by = 100
+    template_name = "wiki/category_list.html"
+
+    def get_queryset(self):
+        return (
+            PageCategory.objects.filter(page__in=Page.objects.live())
+            .values("category_slug")
+            .annotate(name=Min("category_name"), size=Count("page"))
+            .order_by("category_slug")
+        )
+
+
+def category_detail(request, slug):
+    """A category's own text, if written, then its members: subcategories first,
+    then pages, each by sort key."""
+    page = (
+        Page.objects.live()
+        .with_current_revision()
+        .filter(slug=f"{CATEGORY_PREFIX}{slug}")
+        .first()
+    )
+    members = (
+        PageCategory.objects.filter(category_slug=slug, page__in=Page.objects.live())
+        .select_related("page")
+        .only("sort_key", "category_name", "page__title", "page__slug")
+        .annotate(
+            is_page=Case(
+                When(page__slug__startswith=CATEGORY_PREFIX, then=Value(0)),
+                default=Value(1),
+                output_field=IntegerField(),
+            )
+        )
+        .order_by("is_page", Lower("sort_key"), "pk")
+    )
+    page_obj = Paginator(members, MEMBERS_PER_PAGE).get_page(request.GET.get("page"))
+    name = (
+        page.title.removeprefix(CATEGORY_TITLE_PREFIX)
+        if page
+        else next(
+            (m.category_name for m in page_obj), slug.replace("-", " ").capitalize()
+        )
+    )
+    context = {
+        "name": name,
+        "slug": slug,
+        "page": page,
+        "page_obj": page_obj,
+        "subcategories": [m.page for m in page_obj if m.is_page == 0],
+        "members": [m.page for m in page_obj if m.is_page == 1],
+    }
+    return render(request, "wiki/category_detail.html", context)
