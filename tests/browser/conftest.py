@@ -72,9 +72,18 @@ def page(browser, live_server):
 @pytest.fixture
 def logged_in(page, django_user_model):
     django_user_model.objects.create_user("editor", password="balloon-over-the-wall-7")
+    return log_in(page, "editor", "balloon-over-the-wall-7")
+
+
+def log_in(page, username, password):
     page.goto("/accounts/login/")
-    page.fill("input[name=username]", "editor")
-    page.fill("input[name=password]", "balloon-over-the-wall-7")
+    page.fill("input[name=username]", username)
+    page.fill("input[name=password]", password)
     page.locator("#content").get_by_role("button", name="Log in").click()
     page.wait_for_selector("#current-user")
     return page
+
+
+@pytest.fixture
+def staff_logged_in(page, staff_user):
+    return log_in(page, "curator", "a-long-test-password")

@@ -144,13 +144,9 @@ def test_add_a_topic_and_reply_on_a_talk_page(logged_in):
     expect(browser.locator("#discussion-tab")).to_contain_text("1")
 
 
-def test_move_a_page_and_follow_its_old_title(page, staff_user):
+def test_move_a_page_and_follow_its_old_title(staff_logged_in):
+    page = staff_logged_in
     create_page(title="Cell", body="The cell.\n")
-    page.goto("/accounts/login/")
-    page.fill("input[name=username]", "curator")
-    page.fill("input[name=password]", "a-long-test-password")
-    page.locator("#content").get_by_role("button", name="Log in").click()
-    page.wait_for_selector("#current-user")
     page.goto("/wiki/cell/")
     page.get_by_role("link", name="Move", exact=True).click()
     page.fill("input[name=new_title]", "Cell No. 7")

@@ -28,13 +28,9 @@ def test_menus_work_and_nothing_breaks_the_policy(page, staff_user):
     expect(page.get_by_role("link", name="All pages")).to_be_visible()
 
 
-def test_admin_and_account_pages_keep_to_the_policy(page, staff_user):
+def test_admin_and_account_pages_keep_to_the_policy(staff_logged_in):
+    page = staff_logged_in
     create_page(title="Room 7", body="text")
-    page.goto("/accounts/login/")
-    page.fill("input[name=username]", "curator")
-    page.fill("input[name=password]", "a-long-test-password")
-    page.locator("#content").get_by_role("button", name="Log in").click()
-    page.wait_for_selector("#current-user")
     for url in [
         "/accounts/settings/",
         "/watchlist/",
