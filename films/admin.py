@@ -13,13 +13,27 @@ from .models import (
     RemakeStar,
     Role,
 )
-from .services import subject_page_ensure
+from .services import film_data_changed, subject_page_ensure
 
 
 class FilmDataAdmin(admin.ModelAdmin):
-    """Film data is shown on pages: its text refuses control characters."""
+    """Film data is shown on pages: its text refuses control characters, and a change
+    has the pages drawn afresh."""
 
     form = PlainTextModelForm
+
+    def save_related(self, request, form, formsets, change):
+        # Called after every add or change, inlines included.
+        super().save_related(request, form, formsets, change)
+        film_data_changed()
+
+    def delete_model(self, request, obj):
+        super().delete_model(request, obj)
+        film_data_changed()
+
+    def delete_queryset(self, request, queryset):
+        super().delete_queryset(request, queryset)
+        film_data_changed()
 
 
 class FilmDataInline(admin.TabularInline):

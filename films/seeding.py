@@ -25,6 +25,7 @@ from .models import (
     RemakeStar,
     Role,
 )
+from .services import film_data_changed
 
 FIXTURES_DIR = Path(settings.BASE_DIR) / "fixtures"
 DATA_FILE = FIXTURES_DIR / "miracle-in-cell-no-7.json"
@@ -141,6 +142,7 @@ class Seeder:
         for subjects in (films, characters, actors, remakes):
             for subject in subjects.values():
                 self.seed_page(subject)
+        film_data_changed()
         return self.counts
 
 

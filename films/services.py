@@ -2,8 +2,18 @@
 
 from contextlib import suppress
 
+from wiki import page_cache
 from wiki.models import Page
 from wiki.services import EditConflict, page_save
+
+
+def film_data_changed():
+    """Have every page drawn afresh once the change commits.
+
+    A name or a figure shows far from its own page (in other subjects' infoboxes, the
+    browse tables, the home page, categories), and film data changes rarely.
+    """
+    page_cache.invalidate(page_cache.EVERYTHING)
 
 
 def subject_page_ensure(subject, *, author=None):

@@ -2,13 +2,16 @@
 
 from django.db.models import Prefetch
 from django.shortcuts import render
+from django.utils.decorators import method_decorator
 from django.views.generic import ListView
 
+from wiki.page_cache import cached_for_readers, of_changes
 from wiki.selectors import recently_changed_pages
 
 from .selectors import ACTORS, CHARACTERS, FILMS, REMAKES
 
 
+@cached_for_readers(tags=of_changes)
 def home(request):
     """The film, its cast, its remakes and what changed lately."""
     films = FILMS.prefetch_related(Prefetch("remakes", queryset=REMAKES))
@@ -16,6 +19,9 @@ def home(request):
     return render(request, "films/home.html", context)
 
 
+@method_decorator(
+    cached_for_readers(tags=of_changes, params=("page",)), name="dispatch"
+)
 class BrowseView(ListView):
     """A paginated table of one kind of subject, each row linking to its page."""
 

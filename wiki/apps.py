@@ -1,4 +1,12 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
+
+
+def _forget_kept_pages(**kwargs):
+    """A deploy migrates: pages kept by the code before it may differ from the new."""
+    from . import page_cache
+
+    page_cache.invalidate(page_cache.EVERYTHING)
 
 
 class WikiConfig(AppConfig):
@@ -9,3 +17,5 @@ class WikiConfig(AppConfig):
 
     def ready(self):
         from . import checks  # noqa: F401  (registers the checks)
+
+        post_migrate.connect(_forget_kept_pages, sender=self)

@@ -1,4 +1,5 @@
 from django.core.exceptions import BadRequest
+from django.utils.cache import patch_cache_control, patch_vary_headers
 
 
 class RejectNulBytesMiddleware:
@@ -20,3 +21,22 @@ class RejectNulBytesMiddleware:
         ):
             raise BadRequest("The query string holds a NUL character.")
         return self.get_response(request)
+
+
+class PrivateForUsersMiddleware:
+    """Mark every response to a logged-in reader private.
+
+    Such a page names its reader and holds their CSRF token: no shared cache between
+    the site and the browser (a proxy, a CDN) may keep it for anyone else.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated:
+            patch_cache_control(response, private=True)
+            patch_vary_headers(response, ["Cookie"])
+        return response

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from .. import markup, talk
+from .. import markup, page_cache, talk
 from ..categories import categories_of, category_links
 from ..extensions import refusal
 from ..merging import three_way_merge
@@ -51,6 +51,12 @@ class SaveResult:
         return self.revision is not None
 
 
+def pages_changed(*slugs):
+    """Let the page cache show the pages at `slugs`, and every list, afresh once the
+    write commits."""
+    page_cache.invalidate(page_cache.CHANGES, *map(page_cache.page_tag, slugs))
+
+
 def _body_size(body):
     return len(body.encode("utf-8"))
 
@@ -73,6 +79,7 @@ def rerender_pages(**lookup):
     """
     revisions = []
     for page in Page.objects.live().with_current_revision().filter(**lookup):
+        pages_changed(page.slug)
         revision = page.current_revision
         rendered = markup.render(revision.body)
         categories = categories_of(page, rendered.categories)
@@ -123,6 +130,7 @@ def _revision_create(*, page, body, author, summary):
     _replace_targets(page.file_usages, "file_name", rendered.file_names)
     _replace_categories(page, categories)
     index_page(page, rendered.html)
+    pages_changed(page.slug)
     if page.is_talk:
         topic_count = len(talk.topics(body))
         Page.objects.filter(slug=page.article_slug).update(talk_topics=topic_count)
@@ -223,6 +231,7 @@ def page_update(*, page, title, is_protected, actor=None):
     locked.title = title
     locked.is_protected = is_protected
     locked.save(update_fields=["title", "is_protected", "updated_at"])
+    pages_changed(locked.slug)
     if locked.current_revision:
         index_page(locked, locked.current_revision.html)
     return locked
@@ -234,6 +243,7 @@ class DeletionRefused(Exception):
 
 def _remove(page, *, actor, reason, when):
     """Take a page out of sight, keeping its history: its address is freed."""
+    pages_changed(page.slug)
     page.deleted_slug, page.slug = page.slug, f"{DELETED_PREFIX}{page.pk}"
     page.deleted_at, page.deleted_by, page.deletion_reason = when, actor, reason
     page.save()
@@ -296,6 +306,7 @@ def page_restore(*, page, actor=None):
         if Page.objects.filter(slug=restored.deleted_slug).exists():
             continue  # a talk page started meanwhile keeps its place
         restored.slug, restored.deleted_slug = restored.deleted_slug, ""
+        pages_changed(restored.slug)
         restored.deleted_at = restored.deleted_by = None
         restored.deletion_reason = ""
         restored.save()

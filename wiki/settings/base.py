@@ -89,11 +89,14 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # ETag on every page, and 304 to a reader who already has it.
+    "django.middleware.http.ConditionalGetMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "wiki.middleware.RejectNulBytesMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "wiki.middleware.PrivateForUsersMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Last, as django-axes asks: it answers a locked-out login.
@@ -138,6 +141,17 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 CACHES = {"default": cache_from_url(os.environ.get("CACHE_URL", ""))}
+# Sessions are read from the cache every worker and host shares, and written through
+# to the database, so that a cache restart logs nobody out.
+SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+
+# What logged-out readers are shown is kept in that cache until what it shows changes
+# (wiki/page_cache.py). Browsers and a CDN in front may keep it for MAX_AGE seconds,
+# and serve it for STALE_WHILE_REVALIDATE more while they fetch it anew: short, since
+# nothing can tell them when a page changed.
+WIKI_PAGE_CACHE_SECONDS = int(os.environ.get("WIKI_PAGE_CACHE_SECONDS", 24 * 60 * 60))
+WIKI_PAGE_MAX_AGE = int(os.environ.get("WIKI_PAGE_MAX_AGE", 30))
+WIKI_PAGE_STALE_WHILE_REVALIDATE = 30
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": f"django.contrib.auth.password_validation.{name}"}

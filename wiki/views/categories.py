@@ -4,14 +4,19 @@ from django.core.paginator import Paginator
 from django.db.models import Case, Count, IntegerField, Min, Value, When
 from django.db.models.functions import Lower
 from django.shortcuts import render
+from django.utils.decorators import method_decorator
 from django.views.generic import ListView
 
 from ..models import Page, PageCategory
 from ..models.pages import CATEGORY_PREFIX, CATEGORY_TITLE_PREFIX
+from ..page_cache import cached_for_readers, of_changes
 
 MEMBERS_PER_PAGE = 200
 
 
+@method_decorator(
+    cached_for_readers(tags=of_changes, params=("page",)), name="dispatch"
+)
 class CategoryListView(ListView):
     """Every category that has a member, with how many."""
 
@@ -27,6 +32,7 @@ class CategoryListView(ListView):
         )
 
 
+@cached_for_readers(tags=of_changes, params=("page",))
 def category_detail(request, slug):
     """A category's own text, if written, then its members: subcategories first,
     then pages, each by sort key."""

@@ -2,11 +2,13 @@
 
 from django.contrib.auth import get_user_model
 from django.shortcuts import get_object_or_404, render
+from django.utils.decorators import method_decorator
 from django.views.generic import ListView
 
 from ..diffing import diff_hunks
 from ..forms import ChangesFilterForm
 from ..models import Page, Revision
+from ..page_cache import cached_for_readers, of_page
 from ..selectors import filter_changes, recent_revisions
 
 HISTORY_PAGE_SIZE = 50
@@ -17,6 +19,7 @@ def _revision_of(slug, pk):
     return get_object_or_404(queryset, pk=pk, page__slug=slug)
 
 
+@method_decorator(cached_for_readers(tags=of_page, params=("page",)), name="dispatch")
 class PageHistoryView(ListView):
     """A page's revisions, newest first."""
 
@@ -35,6 +38,7 @@ class PageHistoryView(ListView):
         return super().get_context_data(page=self.page, **kwargs)
 
 
+@cached_for_readers(tags=of_page)
 def revision_detail(request, slug, pk):
     """One old revision, rendered as it was."""
     revision = _revision_of(slug, pk)
@@ -46,6 +50,7 @@ def revision_detail(request, slug, pk):
     return render(request, "wiki/revision_detail.html", context)
 
 
+@cached_for_readers(tags=of_page)
 def revision_diff(request, slug, old_id, new_id):
     """The difference between two revisions of one page."""
     old, new = _revision_of(slug, old_id), _revision_of(slug, new_id)

@@ -4,16 +4,25 @@ from http import HTTPStatus
 from urllib.parse import urlencode
 
 from django.shortcuts import redirect, render
+from django.utils.decorators import method_decorator
 from django.views.generic import ListView
 
 from ..extensions import infobox_for
 from ..models import Page, category_slug_of_page, is_talk_slug, user_page_owner
+from ..page_cache import cached_for_readers, of_changes, page_tag
 from .talk import talk_page
 
 # The query parameter that tells a page which redirect the reader came through.
 REDIRECTED_FROM = "redirectedfrom"
 
 
+def _shown_pages(request, slug):
+    """A page's view shows that page, and the redirect the reader came through."""
+    arrived_from = request.GET.get(REDIRECTED_FROM)
+    return [page_tag(slug), *([page_tag(arrived_from)] if arrived_from else [])]
+
+
+@cached_for_readers(tags=_shown_pages, params=("redirect", REDIRECTED_FROM))
 def page_detail(request, slug):
     """Show a page's current revision, or a 404 that offers to create it."""
     if is_talk_slug(slug):
@@ -67,6 +76,9 @@ def _redirect_target(page):
     return target or Page(slug=page.redirect_to, title=page.redirect_to)
 
 
+@method_decorator(
+    cached_for_readers(tags=of_changes, params=("page",)), name="dispatch"
+)
 class PageListView(ListView):
     """Every page, alphabetically."""
 

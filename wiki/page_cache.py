@@ -1,0 +1,214 @@
+"""The page cache: what logged-out readers are shown, kept until what it shows changes.
+
+Every reader who is not logged in sees the same page at an address, so the first one's
+response is kept in the shared cache (Redis in production) and served to the next. A
+kept response is filed under the current *versions* of the tags it depends on: its page
+(`page_tag`), any change to the wiki (`CHANGES`), everything (`EVERYTHING`). A write
+gives those tags new versions once it commits, and a response filed under the old ones
+is never found again, on any worker or host; it ages out of the cache unseen.
+
+The versions are read before the view runs. A write that commits while a view renders
+therefore leaves that view's response filed under versions already replaced: it may be
+computed from the older data, but it is never served.
+
+Versions are random tokens rather than counters: a version evicted from the cache comes
+back as a new token, so nothing filed under the lost one can match it by chance.
+"""
+
+import hashlib
+import secrets
+import time
+from dataclasses import dataclass
+from functools import wraps
+
+from django.conf import settings
+from django.contrib.messages import get_messages
+from django.core.cache import cache
+from django.db import transaction
+from django.http import HttpResponse
+from django.utils.cache import patch_cache_control, patch_vary_headers
+from django.utils.http import http_date, quote_etag
+
+from .models.pages import TALK_SUFFIX
+
+# Every kept response depends on this: the structured data an app draws on pages, and
+# the code itself (see WikiConfig.ready), may change what any page shows.
+EVERYTHING = "everything"
+# Every write to the wiki: lists, the home page and categories show what changed.
+CHANGES = "changes"
+
+VERSION_PREFIX = "wiki:tag:"
+RESPONSE_PREFIX = "wiki:page:"
+
+
+def page_tag(slug):
+    """The tag of a page and its talk page, which show each other's title and size."""
+    return f"page:{slug.removesuffix(TALK_SUFFIX)}"
+
+
+def _digest(text):
+    """A cache key's part for any text: slugs may be long or hold any letter."""
+    return hashlib.md5(text.encode("utf-8", "surrogateescape")).hexdigest()
+
+
+def _version_keys(tags):
+    return [VERSION_PREFIX + _digest(tag) for tag in tags]
+
+
+def invalidate(*tags):
+    """Give `tags` new versions now, and again once the current transaction commits.
+
+    The first makes the writer's own transaction see its write; the second throws away
+    what a reader rendered from the old data between the two. After the commit, a
+    failure to reach the cache is logged rather than raised: the write is saved and
+    the writer must hear so.
+    """
+    keys = _version_keys(tags)
+
+    def renew():
+        cache.set_many({key: _token() for key in keys}, timeout=None)
+
+    renew()
+    transaction.on_commit(renew, robust=True)
+
+
+def _token():
+    return secrets.token_hex(8)
+
+
+def versions(tags):
+    """The current version of each tag, one call to the cache; missing ones are made."""
+    keys = _version_keys(tags)
+    found = cache.get_many(keys)
+    for key in keys:
+        if key not in found:
+            # `add`, not `set`: a worker that made the same version a moment ago wins.
+            cache.add(key, _token(), timeout=None)
+            found[key] = cache.get(key)
+    return ":".join(str(found[key]) for key in keys)
+
+
+def remember(key, compute, *, tags=(EVERYTHING,)):
+    """`compute()`'s value, kept under `key` until one of `tags` changes."""
+    versioned = f"wiki:kept:{_digest(key)}:{versions(tags)}"
+    value = cache.get(versioned)
+    if value is None:
+        value = compute()
+        cache.set(versioned, value, timeout=settings.WIKI_PAGE_CACHE_SECONDS)
+    return value
+
+
+@dataclass(frozen=True)
+class KeptResponse:
+    """What is kept of a response: enough to answer again, byte for byte."""
+
+    content: bytes
+    content_type: str
+    etag: str
+    last_modified: float
+
+    @classmethod
+    def of(cls, response):
+        return cls(
+            content=response.content,
+            content_type=response["Content-Type"],
+            etag=quote_etag(hashlib.md5(response.content).hexdigest()),
+            last_modified=time.time(),
+        )
+
+    def response(self):
+        response = HttpResponse(self.content, content_type=self.content_type)
+        self.label(response)
+        return response
+
+    def label(self, response):
+        response["ETag"] = self.etag
+        response["Last-Modified"] = http_date(self.last_modified)
+
+
+def _is_shared_request(request, params):
+    """Whether the response is the same for every logged-out reader.
+
+    Only GET and HEAD, only query strings a view reads (any other would let a stranger
+    fill the cache with copies), no user, and no message waiting to be shown.
+    """
+    return (
+        request.method in ("GET", "HEAD")
+        and all(name in params for name in request.GET)
+        and not request.user.is_authenticated
+        and not len(get_messages(request))
+    )
+
+
+def _is_shareable(request, response):
+    """A complete page that gave the reader nothing of their own: no CSRF token, no
+    session, no message, no cookie, nothing marked private."""
+    return (
+        not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
+        and not request.session.modified
+        and not len(get_messages(request))
+        and response.status_code == 200
+        and not response.streaming
+        and not response.cookies
+        and "private" not in response.get("Cache-Control", "")
+        and "no-store" not in response.get("Cache-Control", "")
+    )
+
+
+def _mark_public(response):
+    patch_vary_headers(response, ["Cookie"])
+    patch_cache_control(
+        response,
+        public=True,
+        max_age=settings.WIKI_PAGE_MAX_AGE,
+        stale_while_revalidate=settings.WIKI_PAGE_STALE_WHILE_REVALIDATE,
+    )
+    return response
+
+
+def _response_key(request, tags):
+    address = _digest(request.get_full_path())
+    return f"{RESPONSE_PREFIX}{address}:{versions(tags)}"
+
+
+def cached_for_readers(*, tags=lambda request, **kwargs: (), params=()):
+    """Serve a view's response to logged-out readers from the page cache.
+
+    `tags(request, **view_kwargs)` names what the page shows besides every change to
+    the wiki's content and structure (EVERYTHING); `params` are the query parameters
+    the view reads. Anything else (a logged-in reader, a pending message, an unknown
+    parameter, a response that is not a plain 200) passes through untouched.
+    """
+
+    def decorator(view):
+        @wraps(view)
+        def wrapped(request, *args, **kwargs):
+            if not _is_shared_request(request, params):
+                return view(request, *args, **kwargs)
+            key = _response_key(request, [EVERYTHING, *tags(request, **kwargs)])
+            kept = cache.get(key)
+            if kept is not None:
+                return _mark_public(kept.response())
+            response = view(request, *args, **kwargs)
+            if hasattr(response, "render") and callable(response.render):
+                response = response.render()
+            if not _is_shareable(request, response):
+                return response
+            kept = KeptResponse.of(response)
+            cache.set(key, kept, timeout=settings.WIKI_PAGE_CACHE_SECONDS)
+            kept.label(response)
+            return _mark_public(response)
+
+        return wrapped
+
+    return decorator
+
+
+def of_page(request, slug, **kwargs):
+    """Tags for the views of one page: read, history, a revision, a diff."""
+    return [page_tag(slug)]
+
+
+def of_changes(request, **kwargs):
+    """Tags for the views of many pages: the home page, lists, categories."""
+    return [CHANGES]
