@@ -74,6 +74,11 @@ class PageQuerySet(models.QuerySet):
     def with_current_revision(self):
         return self.select_related("current_revision", "current_revision__author")
 
+    def at(self, slug):
+        """The page at `slug`, or None. Slugs are unique: nothing to order, which
+        spares each page view the work of sorting (and compiling a sort)."""
+        return next(iter(self.filter(slug=slug).order_by()[:1]), None)
+
     def existing_slugs(self, slugs):
         """Return which of `slugs` name a page, in one query."""
         return set(self.filter(slug__in=set(slugs)).values_list("slug", flat=True))

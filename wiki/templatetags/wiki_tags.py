@@ -1,4 +1,7 @@
+from functools import cache
+
 from django import template
+from django.urls import get_script_prefix, reverse
 
 register = template.Library()
 
@@ -37,3 +40,18 @@ def unread_notifications(user):
 def rendition(version, width):
     """The narrowest stored rendition of `version` at least `width` wide."""
     return version.rendition(width)
+
+
+@cache
+def _fixed_url(name, prefix):
+    return reverse(name)
+
+
+@register.simple_tag
+def fixed_url(name):
+    """The address of a view that takes no arguments, resolved once per process.
+
+    The header names a dozen of them on every page; resolving each anew was a good
+    part of drawing a page.
+    """
+    return _fixed_url(name, get_script_prefix())
