@@ -1,4 +1,4 @@
-"""Film data in the page cache: kept like any page, drawn afresh when the data changes."""
+"""Film data in the page cache: kept like any page, drawn afresh when data changes."""
 
 import pytest
 from django.db import connection
