@@ -5,14 +5,15 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 INSTALLED := $(VENV)/.installed
 
-.PHONY: help install run test lint format check bench clean
+.PHONY: help install run test lint format check bench bench-http clean
 
 help:
 	@echo "make run    install, migrate, seed and serve on http://127.0.0.1:$(PORT)"
 	@echo "make test   run the whole test suite (DATABASE_URL selects the database)"
 	@echo "make lint   the pre-commit checks: ruff, djhtml, django-upgrade, file hygiene"
 	@echo "make check  Django system checks, migrations up to date, deploy checks"
-	@echo "make bench  search latency benchmark on a throwaway wiki"
+	@echo "make bench  page views against a floor, and search latency, in-process"
+	@echo "make bench-http  page views over HTTP: gunicorn and wrk (Debian's wrk)"
 
 $(INSTALLED): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -53,3 +54,6 @@ clean:
 
 bench: install
 	$(BIN)/python manage.py bench
+
+bench-http: install
+	bin/bench-http

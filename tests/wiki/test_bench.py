@@ -15,7 +15,7 @@ def test_bench_reports_latency_at_each_size_and_cleans_up():
     database = connection.settings_dict["NAME"]
     test_settings = dict(connection.settings_dict["TEST"])
     out = StringIO()
-    call_command("bench", sizes="30,60", repeat=2, stdout=out)
+    call_command("bench", only="search", sizes="30,60", repeat=2, stdout=out)
     report = out.getvalue()
 
     assert "12 queries, 2 runs each" in report
@@ -27,4 +27,21 @@ def test_bench_reports_latency_at_each_size_and_cleans_up():
     # The throwaway databases are gone, and the tests' own is back in use, untouched.
     assert connection.settings_dict["NAME"] == database
     assert connection.settings_dict["TEST"] == test_settings
+    assert not Page.objects.exists()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_bench_reports_page_views_against_the_floor_and_cleans_up():
+    database = connection.settings_dict["NAME"]
+    out = StringIO()
+    call_command("bench", only="pages", rounds=1, stdout=out)
+    report = out.getvalue()
+
+    assert "in-process requests per second, 100 requests each" in report
+    assert re.search(r"^floor +\d+ +1\.00$", report, re.MULTILINE), report
+    for view in ("article", "film page", "history", "home page"):
+        for state in ("hit", "miss"):
+            row = rf"^{view}, cache {state} +\d+ +\d+\.\d\d$"
+            assert re.search(row, report, re.MULTILINE), report
+    assert connection.settings_dict["NAME"] == database
     assert not Page.objects.exists()

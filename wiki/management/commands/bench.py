@@ -1,24 +1,29 @@
-"""`manage.py bench`: search latency on a throwaway wiki of synthetic pages.
+"""`manage.py bench`: page views, then search latency, each on a throwaway wiki.
 
-The pages are written with bulk inserts rather than through the services: this measures
-reading (search), and 100,000 rendered saves would take longer than the measurement.
-The search index is the real one, kept by the same triggers or generated columns.
+Page views are timed on the seeded wiki with a 4 KB article (wiki.benchmarks.pages).
+For search, synthetic pages are written with bulk inserts rather than through the
+services: this measures reading, and 100,000 rendered saves would take longer than the
+measurement. The search index is the real one, kept by the same triggers or generated
+columns.
 """
 
 import random
 import statistics
 import tempfile
 import time
-from contextlib import nullcontext
+from contextlib import contextmanager, nullcontext
 from pathlib import Path
 
 from django.conf import settings
+from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.core.paginator import Paginator
 from django.db import connection, transaction
 from django.test import Client, override_settings
 from django.urls import reverse
 
+from wiki.benchmarks import pages
+from wiki.benchmarks.pages import write_article
 from wiki.models import Page
 from wiki.search import SearchResults, optimize_index
 from wiki.search.corpus import insert_pages, synthetic_body, vocabulary
@@ -41,6 +46,7 @@ QUERIES = [
 # What is timed: the whole search page, and the search engine's share of it.
 KINDS = ("request", "search")
 BATCH = 2_000  # pages written per transaction
+PAGE_VIEWS_PER_ROUND = 100
 
 
 def bench_host():
@@ -51,10 +57,26 @@ def bench_host():
     return "localhost"
 
 
+def cache_name():
+    return settings.CACHES["default"]["BACKEND"].rsplit(".", 1)[-1]
+
+
 class Command(BaseCommand):
-    help = "Measure search latency at 1,000 and 100,000 pages on a throwaway database."
+    help = (
+        "Measure page views against a floor, and search latency at 1,000 and "
+        "100,000 pages, on throwaway databases."
+    )
 
     def add_arguments(self, parser):
+        parser.add_argument(
+            "--only", choices=["pages", "search"], help="Measure one part only."
+        )
+        parser.add_argument(
+            "--rounds",
+            type=int,
+            default=10,
+            help=f"Rounds of {PAGE_VIEWS_PER_ROUND} requests to each page view.",
+        )
         parser.add_argument(
             "--sizes", default="1000,100000", help="Page counts to measure at."
         )
@@ -67,12 +89,24 @@ class Command(BaseCommand):
             help="Keep the throwaway database to inspect.",
         )
 
-    def handle(self, *args, sizes, repeat, keep, verbosity, **options):
-        self.verbosity = verbosity
-        self.client = Client(HTTP_HOST=bench_host())
-        sizes = sorted(int(size) for size in sizes.split(","))
+    def handle(self, *args, only, sizes, repeat, rounds, keep, verbosity, **options):
+        self.verbosity, self.keep = verbosity, keep
+        if only != "search":
+            with self.throwaway_database("pages", keep=keep):
+                self.bench_pages(rounds)
+        if only != "pages":
+            with self.throwaway_database("search", keep=keep):
+                self.bench_search(
+                    sorted(int(size) for size in sizes.split(",")), repeat
+                )
+
+    @contextmanager
+    def throwaway_database(self, label, *, keep):
+        """Run the block on a database of its own, then name the site's again.
+
+        SQLite databases kept for inspection go to bench-results/, others to /tmp.
+        """
         creation = connection.creation
-        # SQLite databases kept for inspection go to bench-results/, others to /tmp.
         kept = Path("bench-results")
         with nullcontext(kept) if keep else tempfile.TemporaryDirectory() as workdir:
             Path(workdir).mkdir(exist_ok=True)
@@ -80,31 +114,59 @@ class Command(BaseCommand):
             test_settings = dict(connection.settings_dict["TEST"])
             # A name of its own, so that a test run and a kept bench never clash.
             connection.settings_dict["TEST"]["NAME"] = (
-                str(Path(workdir) / "bench.sqlite3")
+                str(Path(workdir) / f"bench-{label}.sqlite3")
                 if connection.vendor == "sqlite"
-                else f"bench_{site_database}"
+                else f"bench_{label}_{site_database}"
             )
-            test_name = creation.create_test_db(
+            self.test_name = creation.create_test_db(
                 verbosity=0, autoclobber=True, serialize=False
             )
-            databases = {}
             try:
-                databases = self.build(sizes)
-                # A load test of one address: the search limit would answer 429.
-                with override_settings(RATELIMIT_ENABLE=False):
-                    self.report(sizes, self.measure(databases, repeat))
+                yield
             finally:
                 # A copy's name derives from the test database's: make it current.
-                self.use_database(test_name)
-                if keep:
-                    self.stdout.write(f"Kept: {', '.join(databases.values())}")
-                else:
-                    for size, name in databases.items():
-                        if name != test_name:
-                            creation.destroy_test_db(verbosity=0, suffix=str(size))
+                self.use_database(self.test_name)
                 # The site's own database is named again, untouched.
                 creation.destroy_test_db(site_database, verbosity=0, keepdb=keep)
                 connection.settings_dict["TEST"] = test_settings
+
+    def bench_pages(self, rounds):
+        call_command("seed", verbosity=0)
+        write_article()
+        with override_settings(
+            DEBUG=False,
+            ROOT_URLCONF="wiki.benchmarks.urls",
+            RATELIMIT_ENABLE=False,
+            AXES_ENABLED=False,
+        ):
+            rates = pages.measure(bench_host(), rounds, PAGE_VIEWS_PER_ROUND)
+        self.stdout.write(
+            f"Page views on {connection.vendor}, {cache_name()}: in-process "
+            f"requests per second, {rounds * PAGE_VIEWS_PER_ROUND} requests each"
+        )
+        self.stdout.write(f"{'view':<24} {'req/s':>8} {'x floor':>8}")
+        floor = rates[pages.FLOOR]
+        for label, rate in rates.items():
+            self.stdout.write(f"{label:<24} {rate:>8.0f} {rate / floor:>8.2f}")
+
+    def bench_search(self, sizes, repeat):
+        self.client = Client(HTTP_HOST=bench_host())
+        databases = {}
+        try:
+            databases = self.build(sizes)
+            # A load test of one address: the search limit would answer 429.
+            with override_settings(RATELIMIT_ENABLE=False):
+                self.report(sizes, self.measure(databases, repeat))
+        finally:
+            self.use_database(self.test_name)
+            if self.keep:
+                self.stdout.write(f"Kept: {', '.join(databases.values())}")
+            else:
+                for size, name in databases.items():
+                    if name != self.test_name:
+                        connection.creation.destroy_test_db(
+                            verbosity=0, suffix=str(size)
+                        )
 
     def build(self, sizes):
         """Fill the wiki up to each size in turn, keeping a copy at each smaller one.
