@@ -38,7 +38,9 @@ VIEWS = [
     View("article, cache hit", ARTICLE),
     View("article, cache miss", ARTICLE, ARTICLE_TAG),
     View("film page, cache hit", FILM_PAGE),
-    View("film page, cache miss", FILM_PAGE, page_cache.page_tag("miracle-in-cell-no-7")),
+    View(
+        "film page, cache miss", FILM_PAGE, page_cache.page_tag("miracle-in-cell-no-7")
+    ),
     View("history, cache hit", HISTORY),
     View("history, cache miss", HISTORY, ARTICLE_TAG),
     View("home page, cache hit", "/"),

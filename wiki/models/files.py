@@ -12,6 +12,9 @@ from .pages import Page
 
 NAME_MAX_LENGTH = 200
 THUMBNAIL_WIDTHS = (180, 320, 640)
+# Stored names are random and never reused: whatever is served under one may be kept
+# for good, by browsers and any cache between.
+CACHE_FOREVER = "public, max-age=31536000, immutable"
 CONTENT_TYPES = {
     "jpg": "image/jpeg",
     "png": "image/png",

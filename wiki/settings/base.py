@@ -8,6 +8,7 @@ Production sets DJANGO_SECRET_KEY, DJANGO_ALLOWED_HOSTS, DATABASE_URL and CACHE_
 import os
 from datetime import timedelta
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 import dj_email_url
@@ -190,6 +191,38 @@ STORAGES = {
 
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media")).resolve()
+
+
+def media_s3_options(environ):
+    """django-storages' options for the object store the MEDIA_S3_* variables name.
+
+    MEDIA_PUBLIC_URL is where readers fetch the bucket's objects (a CDN, or the store
+    itself: http://host:8333/bucket); without it, the store's own path-style URL.
+    """
+    options = {
+        "bucket_name": environ["MEDIA_S3_BUCKET"],
+        "endpoint_url": environ.get("MEDIA_S3_ENDPOINT_URL") or None,
+        "region_name": environ.get("MEDIA_S3_REGION") or None,
+        "access_key": environ.get("MEDIA_S3_ACCESS_KEY_ID") or None,
+        "secret_key": environ.get("MEDIA_S3_SECRET_ACCESS_KEY") or None,
+        "addressing_style": "path",
+        "querystring_auth": False,  # public URLs: see wiki/storage.py
+        "file_overwrite": False,
+    }
+    public = urlsplit(environ.get("MEDIA_PUBLIC_URL", ""))
+    if public.netloc:
+        options["custom_domain"] = public.netloc + public.path.rstrip("/")
+        options["url_protocol"] = f"{public.scheme}:"
+    return options
+
+
+# Uploads go to an S3-compatible object store when MEDIA_S3_BUCKET is set, so that
+# every web host stores and serves the same files; otherwise to MEDIA_ROOT.
+if os.environ.get("MEDIA_S3_BUCKET"):
+    STORAGES["default"] = {
+        "BACKEND": "wiki.storage.MediaStorage",
+        "OPTIONS": media_s3_options(os.environ),
+    }
 
 # The site's name: page titles, the header, the feed, the site's mail.
 WIKI_SITE_NAME = os.environ.get("WIKI_SITE_NAME", "Miracle in Cell No. 7 Wiki")

@@ -14,7 +14,7 @@ from django.views.generic import ListView
 from ..forms import UploadForm
 from ..limits import over_limit, refuse_as_too_many
 from ..models import File, FileUsage
-from ..models.files import CONTENT_TYPES
+from ..models.files import CACHE_FOREVER, CONTENT_TYPES
 from ..services import file_upload
 from ..uploads import (
     MAX_REQUEST_BYTES,
@@ -26,7 +26,6 @@ from ..uploads import (
 TOO_LARGE = "The upload is over the 10 MB limit; choose a smaller image."
 NO_LENGTH = "The upload did not say how large it is; please send it again."
 MEDIA_FOLDERS = ("files", "thumbs")
-IMMUTABLE = "public, max-age=31536000, immutable"
 
 
 class FileListView(ListView):
@@ -122,7 +121,7 @@ def serve_media(request, path):
     if content_type is None:
         raise Http404("No such file.")
     response = FileResponse(full_path.open("rb"), content_type=content_type)
-    response["Cache-Control"] = IMMUTABLE
+    response["Cache-Control"] = CACHE_FOREVER
     response["X-Content-Type-Options"] = "nosniff"
     response["Content-Security-Policy"] = "default-src 'none'; sandbox"
     return response
