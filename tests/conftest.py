@@ -6,6 +6,7 @@ from django.core.management import call_command
 from django.db import transaction
 
 from tests.builders import create_page
+from tests.object_store import seaweedfs
 
 
 @pytest.fixture(autouse=True)
@@ -82,3 +83,10 @@ def make_page(db):
         return create_page(title=title, body=body, author=author, summary=summary)
 
     return make
+
+
+@pytest.fixture(scope="module")
+def object_store(tmp_path_factory):
+    """A real S3 server (SeaweedFS) for the tests of one module."""
+    with seaweedfs(tmp_path_factory.mktemp("seaweedfs")) as store:
+        yield store

@@ -8,19 +8,12 @@ from PIL import Image
 
 from tests.builders import create_page
 from tests.html import parse_html
-from tests.object_store import seaweedfs
 from wiki.models import File, FileVersion
 from wiki.settings.base import media_s3_options
 
 from .images import image_bytes, upload
 
 UPLOAD = "/files/upload/"
-
-
-@pytest.fixture(scope="module")
-def object_store(tmp_path_factory):
-    with seaweedfs(tmp_path_factory.mktemp("seaweedfs")) as store:
-        yield store
 
 
 @pytest.fixture

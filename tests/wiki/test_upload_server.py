@@ -1,20 +1,13 @@
 """Uploads sent chunked, without a Content-Length, to a real gunicorn server."""
 
 import http.client
-import os
 import re
-import socket
-import subprocess
-import sys
-import time
-from pathlib import Path
 
 import pytest
-from django.conf import settings
-from django.db import connection
 from django.test import Client
 from django.test.client import BOUNDARY, MULTIPART_CONTENT, encode_multipart
 
+from tests.servers import gunicorn
 from wiki.models import File
 
 from .images import image_bytes, upload
@@ -23,49 +16,12 @@ pytestmark = pytest.mark.django_db(transaction=True)
 MB = 1024 * 1024
 
 
-def free_port():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-def database_url():
-    db = connection.settings_dict
-    if connection.vendor == "sqlite":
-        return f"sqlite:///{db['NAME']}"
-    host = db["HOST"] or "127.0.0.1"
-    return f"postgres://{db['USER']}@{host}:{db['PORT'] or 5432}/{db['NAME']}"
-
-
 @pytest.fixture(scope="module")
 def server(django_db_setup, tmp_path_factory):
     """gunicorn serving the site on the test database, as production would."""
-    port = free_port()
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "wiki.settings.test",
-        "DATABASE_URL": database_url(),
-        "MEDIA_ROOT": str(tmp_path_factory.mktemp("server-media")),
-        "CACHE_URL": "",
-    }
-    process = subprocess.Popen(
-        [sys.executable, "-m", "gunicorn", "wiki.wsgi", "--bind", f"127.0.0.1:{port}"],
-        cwd=Path(settings.BASE_DIR),
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    try:
-        for _ in range(100):
-            try:
-                socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-                break
-            except OSError:
-                time.sleep(0.1)
+    media = tmp_path_factory.mktemp("server-media")
+    with gunicorn(MEDIA_ROOT=str(media), CACHE_URL="") as port:
         yield port
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
 
 
 @pytest.fixture

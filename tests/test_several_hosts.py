@@ -1,0 +1,142 @@
+"""Several web hosts, one wiki: two gunicorn servers sharing one PostgreSQL database,
+one Redis and one object store, as the README's Production section sets them up."""
+
+import http.client
+from http.cookies import SimpleCookie
+from urllib.parse import urlencode
+from urllib.request import urlopen
+
+import pytest
+from django.conf import settings
+from django.test.client import BOUNDARY, MULTIPART_CONTENT, encode_multipart
+
+from tests.builders import create_page
+from tests.html import parse_html
+from tests.servers import gunicorn
+from wiki.views.accounts import LOCKED_OUT
+
+from .wiki.images import image_bytes, upload
+
+SHARED = settings.DATABASES["default"]["ENGINE"].endswith(
+    "postgresql"
+) and settings.CACHES["default"]["BACKEND"].endswith("RedisCache")
+pytestmark = [
+    pytest.mark.django_db(transaction=True),
+    pytest.mark.skipif(
+        not SHARED,
+        reason="several hosts share PostgreSQL and Redis (DATABASE_URL, CACHE_URL)",
+    ),
+]
+PASSWORD = "a-long-test-password"
+
+
+@pytest.fixture(scope="module")
+def hosts(django_db_setup, object_store):
+    """Two web hosts: the same code and settings, nothing on local disk in common."""
+    environ = object_store.environ()
+    with gunicorn(**environ) as first, gunicorn(**environ) as second:
+        yield first, second
+
+
+class Browser:
+    """One reader's browser: its cookies go with it to whichever host it asks."""
+
+    def __init__(self):
+        self.cookies = {}
+
+    def request(self, port, method, path, body=None, content_type=None):
+        headers = {"Cookie": "; ".join(f"{k}={v}" for k, v in self.cookies.items())}
+        if content_type:
+            headers["Content-Type"] = content_type
+        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+        connection.request(method, path, body=body, headers=headers)
+        response = connection.getresponse()
+        for header in response.headers.get_all("Set-Cookie") or []:
+            for name, morsel in SimpleCookie(header).items():
+                self.cookies[name] = morsel.value
+        text = response.read().decode()
+        connection.close()
+        return response.status, text
+
+    def get(self, port, path):
+        return self.request(port, "GET", path)
+
+    def submit(self, port, path, fields, files=None):
+        """Fill in and send the form at `path`, as a person would: CSRF token, hidden
+        fields and all."""
+        _, page = self.get(port, path)
+        form = parse_html(page).select_one(f'form[method="post"][action="{path}"]')
+        if form is None:
+            form = parse_html(page).select_one("main form[method=post]")
+        data = {
+            field["name"]: field.get("value", "")
+            for field in form.select("input[type=hidden]")
+        }
+        data.update(fields)
+        if files:
+            body = encode_multipart(BOUNDARY, {**data, **files})
+            return self.request(port, "POST", path, body, MULTIPART_CONTENT)
+        body = urlencode(data)
+        return self.request(
+            port, "POST", path, body, "application/x-www-form-urlencoded"
+        )
+
+    def log_in(self, port, username, password=PASSWORD):
+        return self.submit(
+            port, "/accounts/login/", {"username": username, "password": password}
+        )
+
+
+def article_text(port, path):
+    """What a logged-out reader sees of a page's text on that host."""
+    status, page = Browser().get(port, path)
+    assert status == 200, (port, path, status)
+    return parse_html(page).select_one(".wiki-body").get_text(" ", strip=True)
+
+
+def test_an_edit_through_one_host_is_seen_at_once_through_the_other(hosts, user):
+    first, second = hosts
+    create_page(title="Cell", body="The first text.")
+    for port in hosts:  # each host keeps the page for logged-out readers
+        assert article_text(port, "/wiki/cell/") == "The first text."
+    editor = Browser()
+    assert editor.log_in(first, "reader")[0] == 302
+    status, _ = editor.submit(first, "/wiki/cell/edit/", {"body": "Edited on one."})
+    assert status == 302
+    for port in hosts:
+        assert article_text(port, "/wiki/cell/") == "Edited on one."
+    # The session started on the first host holds on the second.
+    status, _ = editor.submit(second, "/wiki/cell/edit/", {"body": "Then on two."})
+    assert status == 302
+    for port in hosts:
+        assert article_text(port, "/wiki/cell/") == "Then on two."
+
+
+def test_an_upload_through_one_host_is_served_by_the_other(hosts, user):
+    first, second = hosts
+    uploader = Browser()
+    uploader.log_in(first, "reader")
+    status, _ = uploader.submit(
+        first,
+        "/files/upload/",
+        {"name": "Poster.jpg", "description": "The poster"},
+        files={"file": upload("Poster.jpg", image_bytes(size=(800, 600)))},
+    )
+    assert status == 302
+    status, page = Browser().get(second, "/files/Poster.jpg/")
+    assert status == 200
+    image = parse_html(page).select_one("main img")
+    with urlopen(image["src"], timeout=10) as response:
+        assert response.status == 200
+        assert response.headers["Content-Type"] == "image/jpeg"
+
+
+def test_a_login_lockout_on_one_host_holds_on_the_other(hosts, user):
+    first, second = hosts
+    intruder = Browser()
+    for _ in range(settings.AXES_FAILURE_LIMIT):
+        status, _ = intruder.log_in(first, "reader", password="wrong-password")
+        assert status in (200, 429)
+    status, page = Browser().log_in(second, "reader")  # the right password, too late
+    assert status == 429
+    assert LOCKED_OUT.split(".")[0] in page
