@@ -2,17 +2,18 @@
 
 Every reader who is not logged in sees the same page at an address, so the first one's
 response is kept in the shared cache (Redis in production) and served to the next. A
-kept response is filed under the current *versions* of the tags it depends on: its page
-(`page_tag`), any change to the wiki (`CHANGES`), everything (`EVERYTHING`). A write
-gives those tags new versions once it commits, and a response filed under the old ones
-is never found again, on any worker or host; it ages out of the cache unseen.
+kept response records the *versions* of the tags it depends on: its page (`page_tag`),
+any change to the wiki (`CHANGES`), everything (`EVERYTHING`). A write gives those tags
+new versions once it commits; a kept response whose versions are no longer current is
+never served, on any worker or host, and the next reader's response replaces it. One
+call to the cache fetches the versions and the kept response together.
 
 The versions are read before the view runs. A write that commits while a view renders
-therefore leaves that view's response filed under versions already replaced: it may be
-computed from the older data, but it is never served.
+therefore leaves that view's response recorded under versions already replaced: it may
+be computed from the older data, but it is never served.
 
 Versions are random tokens rather than counters: a version evicted from the cache comes
-back as a new token, so nothing filed under the lost one can match it by chance.
+back as a new token, so nothing recorded under the lost one can match it by chance.
 """
 
 import hashlib
@@ -76,25 +77,40 @@ def _token():
     return secrets.token_hex(8)
 
 
-def versions(tags):
-    """The current version of each tag, one call to the cache; missing ones are made."""
-    keys = _version_keys(tags)
-    found = cache.get_many(keys)
-    for key in keys:
-        if key not in found:
-            # `add`, not `set`: a worker that made the same version a moment ago wins.
-            cache.add(key, _token(), timeout=None)
-            found[key] = cache.get(key)
-    return ":".join(str(found[key]) for key in keys)
+def _fetch(key, tags):
+    """What is kept under `key`, if it was made under the current versions of `tags`;
+    and those versions. One call to the cache (two more for a version yet unmade)."""
+    version_keys = _version_keys(tags)
+    found = cache.get_many([*version_keys, key])
+    for version_key in version_keys:
+        if version_key not in found:
+            # `add`, not `set`: a worker that made this version a moment ago wins.
+            cache.add(version_key, _token(), timeout=None)
+            found[version_key] = cache.get(version_key)
+    versions = ":".join(str(found[version_key]) for version_key in version_keys)
+    kept = found.get(key)
+    if kept is not None and kept.versions == versions:
+        return kept.value, versions
+    return None, versions
+
+
+@dataclass(frozen=True)
+class _Kept:
+    versions: str
+    value: object
+
+
+def _keep(key, versions, value):
+    cache.set(key, _Kept(versions, value), timeout=settings.WIKI_PAGE_CACHE_SECONDS)
 
 
 def remember(key, compute, *, tags=(EVERYTHING,)):
     """`compute()`'s value, kept under `key` until one of `tags` changes."""
-    versioned = f"wiki:kept:{_digest(key)}:{versions(tags)}"
-    value = cache.get(versioned)
+    key = f"wiki:kept:{_digest(key)}"
+    value, versions = _fetch(key, tags)
     if value is None:
         value = compute()
-        cache.set(versioned, value, timeout=settings.WIKI_PAGE_CACHE_SECONDS)
+        _keep(key, versions, value)
     return value
 
 
@@ -166,9 +182,8 @@ def _mark_public(response):
     return response
 
 
-def _response_key(request, tags):
-    address = _digest(request.get_full_path())
-    return f"{RESPONSE_PREFIX}{address}:{versions(tags)}"
+def _response_key(request):
+    return RESPONSE_PREFIX + _digest(request.get_full_path())
 
 
 def cached_for_readers(*, tags=lambda request, **kwargs: (), params=()):
@@ -185,8 +200,8 @@ def cached_for_readers(*, tags=lambda request, **kwargs: (), params=()):
         def wrapped(request, *args, **kwargs):
             if not _is_shared_request(request, params):
                 return view(request, *args, **kwargs)
-            key = _response_key(request, [EVERYTHING, *tags(request, **kwargs)])
-            kept = cache.get(key)
+            key = _response_key(request)
+            kept, versions = _fetch(key, [EVERYTHING, *tags(request, **kwargs)])
             if kept is not None:
                 return _mark_public(kept.response())
             response = view(request, *args, **kwargs)
@@ -195,7 +210,7 @@ def cached_for_readers(*, tags=lambda request, **kwargs: (), params=()):
             if not _is_shareable(request, response):
                 return response
             kept = KeptResponse.of(response)
-            cache.set(key, kept, timeout=settings.WIKI_PAGE_CACHE_SECONDS)
+            _keep(key, versions, kept)
             kept.label(response)
             return _mark_public(response)
 

@@ -39,6 +39,7 @@ def cached_views(page):
         f"/wiki/cell/diff/{first.pk}/{second.pk}/",
         "/wiki/",
         "/categories/",
+        "/users/reader/",
     ]
 
 
@@ -216,3 +217,17 @@ def test_a_deploy_forgets_the_kept_pages(client, page):
     call_command("migrate", verbosity=0)  # what a deploy runs
     _, queries = queries_of(client, "/wiki/cell/")
     assert queries > 0
+
+
+def test_a_head_request_is_answered_from_the_kept_page(client, page):
+    client.get("/wiki/cell/")
+    with CaptureQueriesContext(connection) as queries:
+        response = client.head("/wiki/cell/")
+    assert response.status_code == 200 and response.content == b""
+    assert len(queries) == 0 and response["ETag"]
+
+
+def test_a_users_page_shows_their_latest_edit_at_once(client, page, user):
+    client.get("/users/reader/")
+    edit_page(page, "Yet another text.\n", author=user, summary="tidied the intro")
+    assert "tidied the intro" in client.get("/users/reader/").text

@@ -4,11 +4,13 @@ from django.contrib.auth import get_user_model
 from django.shortcuts import get_object_or_404, render
 
 from ..models import Page, user_page_slug
+from ..page_cache import cached_for_readers, of_changes
 from ..selectors import recent_revisions
 
 LATEST_CONTRIBUTIONS = 10
 
 
+@cached_for_readers(tags=of_changes)
 def user_detail(request, username):
     """/users/<name>/: the user's own page, if written, and their latest edits."""
     member = get_object_or_404(get_user_model(), username=username)
