@@ -74,6 +74,22 @@ class PageQuerySet(models.QuerySet):
     def with_current_revision(self):
         return self.select_related("current_revision", "current_revision__author")
 
+    def for_reading(self):
+        """With what a reader is shown of the current revision, and nothing else: its
+        stored HTML, not its source; its author's name, not their account."""
+        return self.with_current_revision().only(
+            "title",
+            "slug",
+            "is_protected",
+            "redirect_to",
+            "talk_topics",
+            "current_revision__html",
+            "current_revision__created_at",
+            "current_revision__number",
+            "current_revision__page_id",
+            "current_revision__author__username",
+        )
+
     def at(self, slug):
         """The page at `slug`, or None. Slugs are unique: nothing to order, which
         spares each page view the work of sorting (and compiling a sort)."""

@@ -33,7 +33,7 @@ def page_detail(request, slug):
     category = category_slug_of_page(slug)
     if category is not None:
         return redirect("wiki:category", slug=category)
-    page = Page.objects.live().with_current_revision().at(slug)
+    page = Page.objects.live().for_reading().at(slug)
     if page is None:
         return render(
             request,
