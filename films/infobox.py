@@ -1,21 +1,15 @@
 """The infobox beside the wiki pages of films, characters, actors and remakes.
 
 Python decides which rows a subject shows; films/includes/infobox.html draws them, and
-lists of people through the same include as the browse tables. What is drawn is kept in
-the page cache until film data changes, and which pages are subjects' at all is known
-from one query, so that an ordinary page pays nothing for the infobox it does not have.
+lists of people through the same include as the browse tables.
 """
 
 from dataclasses import dataclass, field
 
 from django.contrib.humanize.templatetags.humanize import intcomma
-from django.db.models import CharField, Value
 from django.template.loader import render_to_string
 
-from wiki import page_cache
-
-from .models import Actor, Character, Credit, Film, Remake
-from .selectors import ACTORS, CHARACTERS, FILMS, REMAKES
+from .models import Credit
 
 
 @dataclass(frozen=True)
@@ -88,41 +82,8 @@ def remake_rows(remake):
     ]
 
 
-# Each kind of subject: its model, how to fetch it with all its infobox shows, and how
-# to choose its rows.
-SUBJECTS = {
-    "film": (
-        Film,
-        FILMS.prefetch_related("remakes", "box_office", "external_links"),
-        film_rows,
-    ),
-    "character": (Character, CHARACTERS, character_rows),
-    "actor": (Actor, ACTORS, actor_rows),
-    "remake": (Remake, REMAKES, remake_rows),
-}
-
-
-def subject_kinds():
-    """Map every subject's slug to its kind, in one query, kept until data changes."""
-
-    def find():
-        queries = [
-            model.objects.order_by().values_list(
-                "slug", Value(kind, output_field=CharField())
-            )
-            for kind, (model, _, _) in SUBJECTS.items()
-        ]
-        return dict(queries[0].union(*queries[1:], all=True))
-
-    return page_cache.remember("films:subject-kinds", find)
-
-
-def _draw(slug):
-    kind = subject_kinds().get(slug)
-    if kind is None:
-        return ""
-    _, queryset, rows = SUBJECTS[kind]
-    subject = queryset.get(slug=slug)
+def draw_infobox(subject, kind, rows):
+    """The infobox HTML of `subject`, with the rows `rows(subject)` chooses."""
     return render_to_string(
         "films/includes/infobox.html",
         {
@@ -131,8 +92,3 @@ def _draw(slug):
             "rows": [row for row in rows(subject) if not row.is_empty],
         },
     )
-
-
-def infobox_for_page(page):
-    """The infobox of the film, character, actor or remake whose page this is."""
-    return page_cache.remember(f"films:infobox:{page.slug}", lambda: _draw(page.slug))

@@ -14,8 +14,12 @@ from .selectors import ACTORS, CHARACTERS, FILMS, REMAKES
 @cached_for_readers(tags=of_changes)
 def home(request):
     """The film, its cast, its remakes and what changed lately."""
-    films = FILMS.prefetch_related(Prefetch("remakes", queryset=REMAKES))
-    context = {"films": films, "recent_pages": recently_changed_pages()}
+    films = list(FILMS.prefetch_related(Prefetch("remakes", queryset=REMAKES)))
+    context = {
+        "films": films,
+        "recent_pages": recently_changed_pages(),
+        "meta": {"description": films[0].logline if films else ""},
+    }
     return render(request, "films/home.html", context)
 
 

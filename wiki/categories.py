@@ -6,27 +6,17 @@ returning (name, sort key or "") pairs. The list is stored with the rendered tex
 a page view costs no query for it.
 """
 
-from functools import cache
-
-from django.conf import settings
 from django.urls import reverse
 from django.utils.html import format_html, format_html_join
-from django.utils.module_loading import import_string
 
+from .extensions import provided_by
 from .models import slug_for_title
-
-
-@cache
-def _providers():
-    return tuple(
-        import_string(path) for path in getattr(settings, "WIKI_CATEGORY_PROVIDERS", ())
-    )
 
 
 def categories_of(page, named):
     """`named` (slug: (name, sort key)) and the apps' categories for `page`."""
     categories = dict(named)
-    for provider in _providers():
+    for provider in provided_by("WIKI_CATEGORY_PROVIDERS"):
         for name, sort_key in provider(page):
             slug = slug_for_title(name)
             if slug:

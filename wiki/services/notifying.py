@@ -15,6 +15,7 @@ from django.db.models import Q
 from django.template.loader import render_to_string
 from django.utils import timezone
 
+from ..metadata import absolute_url
 from ..models import EmailFrequency, Notification, NotificationReason, Revision
 
 logger = logging.getLogger("wiki.notifications")
@@ -93,10 +94,6 @@ def _wants_mail_at_once(user):
         and preferences
         and preferences.email_notifications == EmailFrequency.IMMEDIATELY
     )
-
-
-def absolute_url(path):
-    return settings.WIKI_BASE_URL.rstrip("/") + path
 
 
 def _mail_at_once(revision, recipients):

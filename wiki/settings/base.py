@@ -233,7 +233,9 @@ WIKI_BASE_URL = os.environ.get("WIKI_BASE_URL", "http://127.0.0.1:8000")
 WIKI_BOTS_GROUP = "bots"
 
 # Apps that draw an infobox beside the pages of their objects (see wiki/extensions.py).
-WIKI_INFOBOX_PROVIDERS = ["films.infobox.infobox_for_page"]
+WIKI_INFOBOX_PROVIDERS = ["films.subject_pages.infobox_for_page"]
+# Apps that describe what a page is about as schema.org linked data (JSON-LD).
+WIKI_LINKED_DATA_PROVIDERS = ["films.subject_pages.linked_data_for_page"]
 # Apps that put pages in categories without a word in their text (wiki/categories.py).
 WIKI_CATEGORY_PROVIDERS = ["films.categories.categories_for_page"]
 

@@ -4,6 +4,8 @@ from django import template
 from django.templatetags.static import static
 from django.urls import get_script_prefix, reverse
 
+from ..metadata import absolute_url, json_ld
+
 register = template.Library()
 
 
@@ -71,3 +73,15 @@ def fixed_static(path):
 @cache
 def _fixed_static(path, prefix):
     return static(path)
+
+
+@register.filter
+def as_json_ld(data):
+    """Linked data as a JSON-LD script element that no text inside can close."""
+    return json_ld(data) if data else ""
+
+
+@register.filter
+def absolute(path):
+    """The site's address of `path`, from WIKI_BASE_URL (never the request's host)."""
+    return absolute_url(path)

@@ -7,7 +7,8 @@ from django.shortcuts import redirect, render
 from django.utils.decorators import method_decorator
 from django.views.generic import ListView
 
-from ..extensions import infobox_for
+from ..extensions import infobox_for, linked_data_for
+from ..metadata import page_meta
 from ..models import Page, category_slug_of_page, is_talk_slug, user_page_owner
 from ..page_cache import cached_for_readers, of_changes, page_tag
 from .talk import talk_page
@@ -51,6 +52,8 @@ def page_detail(request, slug):
         "page": page,
         "revision": page.current_revision,
         "infobox": infobox_for(page),
+        "meta": page_meta(page, page.current_revision),
+        "linked_data": linked_data_for(page),
         "redirected_from": _redirect_source(arrived_from, page),
         "redirect_target": _redirect_target(page),
     }

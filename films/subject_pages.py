@@ -1,0 +1,72 @@
+"""What films adds to the wiki pages of its subjects: the infobox and the linked data.
+
+Both are drawn from one fetch of the subject and kept in the page cache until film
+data changes. Which pages are subjects' at all is known from one query, kept alike, so
+that an ordinary page pays nothing for the infobox it does not have.
+"""
+
+from django.db.models import CharField, Value
+
+from wiki import page_cache
+
+from .infobox import actor_rows, character_rows, draw_infobox, film_rows, remake_rows
+from .linked_data import actor_data, character_data, film_data, remake_data
+from .models import Actor, Character, Film, Remake
+from .selectors import ACTORS, CHARACTERS, FILMS, REMAKES
+
+# Each kind of subject: its model, how to fetch it with all its page shows, the rows of
+# its infobox, and its linked data.
+SUBJECTS = {
+    "film": (
+        Film,
+        FILMS.prefetch_related("remakes", "box_office", "external_links"),
+        film_rows,
+        film_data,
+    ),
+    "character": (Character, CHARACTERS, character_rows, character_data),
+    "actor": (Actor, ACTORS, actor_rows, actor_data),
+    "remake": (Remake, REMAKES, remake_rows, remake_data),
+}
+
+
+def subject_kinds():
+    """Map every subject's slug to its kind, in one query, kept until data changes."""
+
+    def find():
+        queries = [
+            model.objects.order_by().values_list(
+                "slug", Value(kind, output_field=CharField())
+            )
+            for kind, (model, *_) in SUBJECTS.items()
+        ]
+        return dict(queries[0].union(*queries[1:], all=True))
+
+    return page_cache.remember("films:subject-kinds", find)
+
+
+def _draw(slug):
+    kind = subject_kinds().get(slug)
+    if kind is None:
+        return {}
+    _, queryset, rows, linked_data = SUBJECTS[kind]
+    subject = queryset.get(slug=slug)
+    return {
+        "infobox": draw_infobox(subject, kind, rows),
+        "linked_data": linked_data(subject),
+    }
+
+
+def _drawn(page):
+    return page_cache.remember(
+        f"films:subject-page:{page.slug}", lambda: _draw(page.slug)
+    )
+
+
+def infobox_for_page(page):
+    """The infobox of the film, character, actor or remake whose page this is."""
+    return _drawn(page).get("infobox", "")
+
+
+def linked_data_for_page(page):
+    """The schema.org description of the subject whose page this is, or None."""
+    return _drawn(page).get("linked_data")
