@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from django.contrib.humanize.templatetags.humanize import intcomma
 from django.template.loader import render_to_string
 
+from .charts import box_office_chart, timeline_chart
 from .models import Credit
 
 
@@ -82,13 +83,24 @@ def remake_rows(remake):
     ]
 
 
-def draw_infobox(subject, kind, rows):
-    """The infobox HTML of `subject`, with the rows `rows(subject)` chooses."""
+def film_charts(film):
+    """The pictures below a film's facts: its box-office run and its remakes."""
+    return [
+        chart
+        for chart in (box_office_chart(film), timeline_chart(film))
+        if chart is not None
+    ]
+
+
+def draw_infobox(subject, kind, rows, charts=None):
+    """The infobox HTML of `subject`, with the rows `rows(subject)` chooses and the
+    pictures `charts(subject)` draws."""
     return render_to_string(
         "films/includes/infobox.html",
         {
             "subject": subject,
             "kind": kind,
             "rows": [row for row in rows(subject) if not row.is_empty],
+            "charts": charts(subject) if charts else [],
         },
     )

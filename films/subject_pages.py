@@ -9,23 +9,31 @@ from django.db.models import CharField, Value
 
 from wiki import page_cache
 
-from .infobox import actor_rows, character_rows, draw_infobox, film_rows, remake_rows
+from .infobox import (
+    actor_rows,
+    character_rows,
+    draw_infobox,
+    film_charts,
+    film_rows,
+    remake_rows,
+)
 from .linked_data import actor_data, character_data, film_data, remake_data
 from .models import Actor, Character, Film, Remake
 from .selectors import ACTORS, CHARACTERS, FILMS, REMAKES
 
 # Each kind of subject: its model, how to fetch it with all its page shows, the rows of
-# its infobox, and its linked data.
+# its infobox, its linked data, and the pictures below its facts.
 SUBJECTS = {
     "film": (
         Film,
         FILMS.prefetch_related("remakes", "box_office", "external_links"),
         film_rows,
         film_data,
+        film_charts,
     ),
-    "character": (Character, CHARACTERS, character_rows, character_data),
-    "actor": (Actor, ACTORS, actor_rows, actor_data),
-    "remake": (Remake, REMAKES, remake_rows, remake_data),
+    "character": (Character, CHARACTERS, character_rows, character_data, None),
+    "actor": (Actor, ACTORS, actor_rows, actor_data, None),
+    "remake": (Remake, REMAKES, remake_rows, remake_data, None),
 }
 
 
@@ -48,10 +56,10 @@ def _draw(slug):
     kind = subject_kinds().get(slug)
     if kind is None:
         return {}
-    _, queryset, rows, linked_data = SUBJECTS[kind]
+    _, queryset, rows, linked_data, charts = SUBJECTS[kind]
     subject = queryset.get(slug=slug)
     return {
-        "infobox": draw_infobox(subject, kind, rows),
+        "infobox": draw_infobox(subject, kind, rows, charts),
         "linked_data": linked_data(subject),
     }
 

@@ -8,15 +8,20 @@ from django.views.generic import ListView
 from wiki.page_cache import cached_for_readers, of_changes
 from wiki.selectors import recently_changed_pages
 
+from .charts import timeline_chart
+from .infobox import film_charts
+from .models import Film
 from .selectors import ACTORS, CHARACTERS, FILMS, REMAKES
 
 
 @cached_for_readers(tags=of_changes)
 def home(request):
     """The film, its cast, its remakes and what changed lately."""
-    films = list(FILMS.prefetch_related(Prefetch("remakes", queryset=REMAKES)))
+    films = list(
+        FILMS.prefetch_related(Prefetch("remakes", queryset=REMAKES), "box_office")
+    )
     context = {
-        "films": films,
+        "films": [(film, film_charts(film)) for film in films],
         "recent_pages": recently_changed_pages(),
         "meta": {"description": films[0].logline if films else ""},
     }
@@ -54,3 +59,10 @@ class ActorListView(BrowseView):
 class RemakeListView(BrowseView):
     queryset = REMAKES
     heading = "Remakes"
+
+    def get_context_data(self, **kwargs):
+        films = Film.objects.prefetch_related("remakes")
+        timelines = [timeline_chart(film) for film in films]
+        return super().get_context_data(
+            charts=[chart for chart in timelines if chart], **kwargs
+        )

@@ -48,9 +48,15 @@ def browser():
 
 
 @pytest.fixture
-def page(browser, live_server):
+def viewport_width():
+    """A desktop; a test parametrizes it to look at a phone's width too."""
+    return 1280
+
+
+@pytest.fixture
+def page(browser, live_server, viewport_width):
     context = browser.new_context(
-        base_url=live_server.url, viewport={"width": 1280, "height": 900}
+        base_url=live_server.url, viewport={"width": viewport_width, "height": 900}
     )
     page = context.new_page()
     page.set_default_timeout(10_000)

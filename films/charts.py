@@ -1,0 +1,191 @@
+"""Pictures drawn from the data: the box-office run and the timeline of the remakes.
+
+Python works out every coordinate and label; films/includes/*_chart.html draw them as
+inline SVG (no script, nothing from elsewhere), each with a title, a description and a
+table of the same figures for readers who cannot see it. Coordinates are in the SVG's
+own units: the picture scales to the width of a phone or a desktop column.
+"""
+
+from dataclasses import dataclass, field
+
+WIDTH = 480
+LEFT, RIGHT, TOP, BOTTOM = 56, 16, 24, 48
+TEN_MILLION = 10_000_000
+MILLION = 1_000_000
+
+
+def _millions(admissions):
+    """12,320,000 as "12.32M"."""
+    return f"{admissions / MILLION:.2f}".rstrip("0").rstrip(".") + "M"
+
+
+def _round_up(value, step):
+    return -(-value // step) * step
+
+
+@dataclass(frozen=True)
+class Tick:
+    position: float
+    label: str
+
+
+@dataclass(frozen=True)
+class Point:
+    x: float
+    y: float
+    label: str
+    label_dy: int  # below the point, or above it: neighbours' labels never collide
+
+
+@dataclass(frozen=True)
+class BoxOfficeChart:
+    """Admissions against days after release, with the 10-million mark."""
+
+    template = "films/includes/box_office_chart.html"
+    title: str
+    description: str
+    height: int
+    points: list
+    x_ticks: list
+    y_ticks: list
+    mark_y: float
+    figures: list = field(default_factory=list)
+    width: int = WIDTH
+    left: int = LEFT
+    right_edge: int = WIDTH - RIGHT
+    bottom_edge: int = 0
+
+    @property
+    def polyline(self):
+        return " ".join(f"{p.x:.1f},{p.y:.1f}" for p in self.points)
+
+
+def box_office_chart(film, height=320):
+    """The film's run in cinemas, from its figures with a day and an admissions count;
+    None when it has fewer than two such figures to draw a line through."""
+    figures = sorted(
+        (
+            figure
+            for figure in film.box_office.all()
+            if figure.days_after_release is not None and figure.admissions is not None
+        ),
+        key=lambda figure: figure.days_after_release,
+    )
+    if len(figures) < 2:
+        return None
+    last_day = _round_up(figures[-1].days_after_release, 7)
+    top = _round_up(max(TEN_MILLION, *(f.admissions for f in figures)), 2 * MILLION)
+    bottom_edge = height - BOTTOM
+
+    def x(day):
+        return LEFT + (WIDTH - LEFT - RIGHT) * day / last_day
+
+    def y(admissions):
+        return bottom_edge - (bottom_edge - TOP) * admissions / top
+
+    milestones = "; ".join(
+        f"{_millions(f.admissions)} by day {f.days_after_release}" for f in figures
+    )
+    return BoxOfficeChart(
+        title=f"{film.title}: admissions after release",
+        description=(
+            f"Cumulative admissions in {film.country} against days after release: "
+            f"{milestones}. The dashed line marks 10 million admissions."
+        ),
+        height=height,
+        points=[
+            Point(
+                x(f.days_after_release),
+                y(f.admissions),
+                _millions(f.admissions),
+                -12 if n % 2 else 22,
+            )
+            for n, f in enumerate(figures)
+        ],
+        x_ticks=[Tick(x(day), str(day)) for day in range(0, last_day + 1, 7)],
+        y_ticks=[
+            Tick(y(value), _millions(value) if value else "0")
+            for value in range(0, top + 1, 2 * MILLION)
+        ],
+        mark_y=y(TEN_MILLION),
+        figures=figures,
+        bottom_edge=bottom_edge,
+    )
+
+
+@dataclass(frozen=True)
+class Release:
+    """One film of the timeline: where it stands, and what it is."""
+
+    x: float
+    y: float
+    year: int
+    country: str
+    work: object
+    is_original: bool
+
+
+@dataclass(frozen=True)
+class TimelineChart:
+    """The original and its remakes on a line of years."""
+
+    template = "films/includes/timeline_chart.html"
+    title: str
+    description: str
+    height: int
+    releases: list
+    undated: list
+    x_ticks: list
+    width: int = WIDTH
+    left: int = LEFT
+    right_edge: int = WIDTH - RIGHT
+    axis_y: float = 0
+
+
+def timeline_chart(film, row_height=34):
+    """The original and its remakes by year, one row each, labelled with the country;
+    None for a film without remakes. Remakes with no known year are listed, not drawn.
+    """
+    remakes = list(film.remakes.all())
+    if not remakes:
+        return None
+    dated = [(film.year, film.country, film, True)] + sorted(
+        ((r.year, r.country, r, False) for r in remakes if r.year),
+        key=lambda release: (release[0], release[1]),
+    )
+    first, last = dated[0][0] - 1, dated[-1][0] + 1
+    axis_y = TOP + row_height * len(dated)
+    label_width = 150  # room on the right for "Philippines, 2019"
+
+    def x(year):
+        return LEFT + (WIDTH - LEFT - RIGHT - label_width) * (year - first) / (
+            last - first
+        )
+
+    releases = [
+        Release(x(year), TOP + row_height * (n + 0.5), year, country, work, original)
+        for n, (year, country, work, original) in enumerate(dated)
+    ]
+    undated = [r for r in remakes if not r.year]
+    described = "; ".join(f"{r.country} {r.year}" for r in releases)
+    return TimelineChart(
+        title=f"{film.title} and its remakes by year",
+        description=(
+            f"The original and its remakes by year and country: {described}."
+            + (
+                " Year not known: "
+                + ", ".join(f"{r.page_title} ({r.country})" for r in undated)
+                + "."
+                if undated
+                else ""
+            )
+        ),
+        height=int(axis_y + BOTTOM),
+        releases=releases,
+        undated=undated,
+        x_ticks=[
+            Tick(x(year), str(year))
+            for year in range(first, last + 1, 2 if last - first > 6 else 1)
+        ],
+        axis_y=axis_y,
+    )
