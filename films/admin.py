@@ -88,7 +88,8 @@ class ExternalLinkInline(FilmDataInline):
 class RemakeStarInline(FilmDataInline):
     model = RemakeStar
     extra = 0
-    autocomplete_fields = ["actor"]
+    autocomplete_fields = ["actor", "character"]
+    fields = ["billing", "actor", "is_lead", "character", "character_name"]
 
 
 @admin.register(Film)
@@ -191,11 +192,11 @@ class BoxOfficeFigureAdmin(FilmDataAdmin):
 
 @admin.register(RemakeStar)
 class RemakeStarAdmin(FilmDataAdmin):
-    list_display = ["actor", "remake", "is_lead", "billing"]
+    list_display = ["actor", "remake", "is_lead", "billing", "character", "local_name"]
     list_filter = ["is_lead", "remake__country"]
-    search_fields = ["actor__name", "remake__page_title"]
-    list_select_related = ["actor", "remake"]
-    autocomplete_fields = ["actor", "remake"]
+    search_fields = ["actor__name", "remake__page_title", "character_name"]
+    list_select_related = ["actor", "remake", "character"]
+    autocomplete_fields = ["actor", "remake", "character"]
 
 
 @admin.register(ExternalLink)

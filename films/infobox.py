@@ -60,6 +60,7 @@ def character_rows(character):
     return [
         Row("Film", credits=[Credit(character.film)]),
         Row("Played by", credits=character.actor_credits()),
+        Row("In other versions", credits=character.version_credits()),
     ]
 
 

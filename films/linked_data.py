@@ -34,6 +34,17 @@ def _role(role, *, with_actor=True):
     return node
 
 
+def _cast_member(star):
+    """An actor of a remake: in their role where it is known, else as a Person."""
+    if not star.local_name:
+        return _person(star.actor)
+    return {
+        "@type": "PerformanceRole",
+        "characterName": star.local_name,
+        "actor": _person(star.actor),
+    }
+
+
 def _without_blanks(node):
     return {key: value for key, value in node.items() if value not in ("", None, [])}
 
@@ -75,7 +86,7 @@ def remake_data(remake):
             and {"@type": "Person", "name": remake.director},
             "productionCompany": remake.studio
             and {"@type": "Organization", "name": remake.studio},
-            "actor": [_person(star.actor) for star in remake.stars.all()],
+            "actor": [_cast_member(star) for star in remake.stars.all()],
             "isBasedOn": _ref(remake.original, "Movie"),
         }
     )

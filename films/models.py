@@ -149,7 +149,7 @@ class Actor(Subject):
 
     def remake_credits(self):
         """The remakes the actor stars in (from prefetched remake stars)."""
-        return [Credit(star.remake, star.lead_note) for star in self.remake_stars.all()]
+        return [Credit(star.remake, star.role_note) for star in self.remake_stars.all()]
 
 
 class Character(Subject):
@@ -167,6 +167,14 @@ class Character(Subject):
     def actor_credits(self):
         """Who plays the character (from prefetched roles)."""
         return [Credit(role.actor, role.note) for role in self.roles.all()]
+
+    def version_credits(self):
+        """Who plays the character in each remake, under which name (from prefetched
+        versions)."""
+        return [
+            Credit(star.actor, star.role_note, within=star.remake)
+            for star in self.versions.all()
+        ]
 
 
 class Role(models.Model):
@@ -268,11 +276,12 @@ class Remake(Subject):
 
     def star_credits(self):
         """Who stars in the remake, in billing order (from prefetched stars)."""
-        return [Credit(star.actor, star.lead_note) for star in self.stars.all()]
+        return [Credit(star.actor, star.role_note) for star in self.stars.all()]
 
 
 class RemakeStar(models.Model):
-    """An actor starring in a remake: `remake.stars`, and `actor.remake_stars`."""
+    """An actor in a remake's cast (`remake.stars`, `actor.remake_stars`), and, where
+    known, the character of the original they play there (`character.versions`)."""
 
     remake = models.ForeignKey(Remake, on_delete=models.CASCADE, related_name="stars")
     actor = models.ForeignKey(
@@ -280,10 +289,25 @@ class RemakeStar(models.Model):
     )
     is_lead = models.BooleanField("in the lead role", default=False)
     billing = models.PositiveSmallIntegerField(default=0)
+    character = models.ForeignKey(
+        Character,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="versions",
+        help_text="The character of the original film this role corresponds to.",
+    )
+    character_name = models.CharField(
+        "local name",
+        max_length=200,
+        blank=True,
+        help_text="The character's name in this version, where it has its own.",
+    )
 
     class Meta:
         ordering = ["remake", "billing", "pk"]
-        verbose_name = "star"
+        verbose_name = "cast member"
+        verbose_name_plural = "cast"
         constraints = [
             models.UniqueConstraint(
                 fields=["remake", "actor"], name="films_remakestar_once"
@@ -293,9 +317,34 @@ class RemakeStar(models.Model):
     def __str__(self):
         return f"{self.actor} in {self.remake}"
 
+    def clean(self):
+        super().clean()
+        if (
+            self.character_id
+            and self.remake_id
+            and self.character.film_id != self.remake.original_id
+        ):
+            message = (
+                f"{self.character} is a character of {self.character.film}, "
+                f"not of {self.remake.original}, which this film remakes."
+            )
+            raise ValidationError(
+                {"character": ValidationError(message, code="other_film")}
+            )
+
     @property
-    def lead_note(self):
-        return "lead role" if self.is_lead else ""
+    def local_name(self):
+        """Whom the actor plays here: the local name, else the original's name."""
+        if self.character_name:
+            return self.character_name
+        return self.character.name if self.character_id else ""
+
+    @property
+    def role_note(self):
+        """How a list of people words the role: `as Name, lead role`."""
+        parts = [f"as {self.local_name}" if self.local_name else ""]
+        parts.append("lead role" if self.is_lead else "")
+        return ", ".join(part for part in parts if part)
 
 
 class ExternalLink(models.Model):

@@ -10,12 +10,17 @@ from .models import Actor, Character, Film, Remake, RemakeStar, Role
 ROLES = Prefetch(
     "roles", queryset=Role.objects.select_related("actor", "character", "film")
 )
-REMAKE_STARS = Prefetch("stars", queryset=RemakeStar.objects.select_related("actor"))
+REMAKE_STARS = Prefetch(
+    "stars", queryset=RemakeStar.objects.select_related("actor", "character")
+)
 ACTOR_REMAKE_STARS = Prefetch(
-    "remake_stars", queryset=RemakeStar.objects.select_related("remake")
+    "remake_stars", queryset=RemakeStar.objects.select_related("remake", "character")
+)
+VERSIONS = Prefetch(
+    "versions", queryset=RemakeStar.objects.select_related("remake", "actor")
 )
 
 FILMS = Film.objects.prefetch_related(ROLES)
-CHARACTERS = Character.objects.select_related("film").prefetch_related(ROLES)
+CHARACTERS = Character.objects.select_related("film").prefetch_related(ROLES, VERSIONS)
 ACTORS = Actor.objects.prefetch_related(ROLES, ACTOR_REMAKE_STARS)
 REMAKES = Remake.objects.select_related("original").prefetch_related(REMAKE_STARS)

@@ -24,6 +24,7 @@ from wiki.models import Page
 def add_cast(count):
     """Grow the data: more characters, actors, roles and remakes with stars."""
     film = Film.objects.get(slug="miracle-in-cell-no-7")
+    ye_sung = Character.objects.get(slug="ye-sung")
     for n in range(count):
         actor = Actor.objects.create(slug=f"extra-actor-{n}", name=f"Extra Actor {n}")
         character = Character.objects.create(
@@ -38,7 +39,9 @@ def add_cast(count):
             original=film,
             country="X",
         )
-        RemakeStar.objects.create(remake=remake, actor=actor)
+        RemakeStar.objects.create(
+            remake=remake, actor=actor, character=ye_sung, character_name=f"Local {n}"
+        )
         for subject in (actor, character, remake):
             subject_page_ensure(subject)
     film_data_changed()  # as admin does after a change
