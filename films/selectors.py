@@ -17,7 +17,8 @@ ACTOR_REMAKE_STARS = Prefetch(
     "remake_stars", queryset=RemakeStar.objects.select_related("remake", "character")
 )
 VERSIONS = Prefetch(
-    "versions", queryset=RemakeStar.objects.select_related("remake", "actor")
+    "versions",
+    queryset=RemakeStar.objects.select_related("remake", "actor", "character"),
 )
 
 FILMS = Film.objects.prefetch_related(ROLES)

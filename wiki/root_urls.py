@@ -1,4 +1,5 @@
-"""The site's root URLconf (ROOT_URLCONF): the wiki, the film data, accounts, admin.
+"""The site's root URLconf (ROOT_URLCONF): the wiki, the film data, accounts, admin,
+and the read API of both.
 
 Each app keeps its own routes in its urls.py, as Django apps do.
 """
@@ -7,6 +8,8 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
+from films.api.views import ROUTES as FILM_ROUTES
+from wiki.api.urls import api_urls
 from wiki.views import accounts
 
 account_urls = [
@@ -41,4 +44,5 @@ urlpatterns = [
     path("", include("wiki.urls")),
     path("accounts/", include(account_urls)),
     path("admin/", admin.site.urls),
+    path("api/", include((api_urls(*FILM_ROUTES), "api"))),
 ]

@@ -81,6 +81,11 @@ INSTALLED_APPS = [
     "crispy_bootstrap5",
     "axes",
     "django_ratelimit",
+    "corsheaders",
+    "rest_framework",
+    "django_filters",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
     "wiki",
     "films",
 ]
@@ -90,6 +95,8 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Before anything that answers: a cross-site reader of the API hears CORS_* first.
+    "corsheaders.middleware.CorsMiddleware",
     # ETag on every page, and 304 to a reader who already has it.
     "django.middleware.http.ConditionalGetMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -282,6 +289,7 @@ WIKI_RATE_LIMITS = {
     "upload": "20/h",
     "password_reset": "5/h",
     "search": "60/m",
+    "api": "120/m",
 }
 SILENCED_SYSTEM_CHECKS = [
     # Django's own Redis cache increments atomically, though the library lists only
@@ -361,3 +369,33 @@ LOGGING = {
     # Lockouts and failed mail are warnings and errors: they reach the log as they are.
     "loggers": {"axes": {"level": "WARNING"}},
 }
+
+# The read API (/api/): JSON, read only, the same answer for everyone (no
+# authentication is read, so no session or CSRF token is involved), paginated and
+# filterable, limited per address like the site (wiki.api.throttling).
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
+    "UNAUTHENTICATED_USER": None,
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
+    "PAGE_SIZE": 50,
+    "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
+    "DEFAULT_THROTTLE_CLASSES": ["wiki.api.throttling.SiteRateThrottle"],
+    "NUM_PROXIES": WIKI_PROXY_COUNT,
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": f"{WIKI_SITE_NAME} API",
+    "DESCRIPTION": "The wiki's pages and the film's structured data, read only.",
+    "VERSION": "1",
+    "SERVE_INCLUDE_SCHEMA": False,
+    # Swagger UI from static/ (drf-spectacular-sidecar), never from a CDN.
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+}
+# Other sites' pages may not read the API unless CORS_ALLOWED_ORIGINS names them.
+CORS_ALLOWED_ORIGINS = env_list("CORS_ALLOWED_ORIGINS", "")
+CORS_URLS_REGEX = r"^/api/.*$"
+CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]

@@ -1,0 +1,42 @@
+"""schemathesis against the read API on a live server: requests generated from the
+OpenAPI schema, seeded data behind them; any 5xx, or an answer that breaks the schema
+(its status documented, its body and content type as the schema says), fails."""
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+
+from tests.servers import gunicorn
+
+pytestmark = pytest.mark.django_db(transaction=True)
+CHECKS = [
+    "not_a_server_error",
+    "response_schema_conformance",
+    "content_type_conformance",
+]
+
+
+def test_the_api_keeps_to_its_schema():
+    call_command("seed", verbosity=0)
+    with gunicorn(CACHE_URL="") as port:
+        run = subprocess.run(
+            [
+                str(Path(sys.executable).parent / "st"),
+                "run",
+                f"http://127.0.0.1:{port}/api/schema/",
+                "--checks",
+                ",".join(CHECKS),
+                "--max-examples",
+                "30",
+                "--generation-database",
+                "none",
+            ],
+            capture_output=True,
+            text=True,
+            timeout=600,
+        )
+    assert run.returncode == 0, run.stdout[-6000:] + run.stderr[-2000:]
+    assert "No issues found" in run.stdout or "passed" in run.stdout
