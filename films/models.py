@@ -7,6 +7,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models.functions import Lower
 from django.urls import reverse
+from simple_history.models import HistoricalRecords
 
 from wiki.models import SLUG_MAX_LENGTH
 
@@ -54,6 +55,8 @@ class Subject(models.Model):
         unique=True,
         help_text="Its wiki page is /wiki/<slug>/. Cannot be changed later.",
     )
+    # Every change, by whom and when: each subject's "data history" (films.history).
+    history = HistoricalRecords(inherit=True)
 
     class Meta:
         abstract = True
@@ -195,6 +198,8 @@ class Role(models.Model):
     )
     is_starring = models.BooleanField("starring", default=False)
 
+    history = HistoricalRecords()
+
     class Meta:
         ordering = ["film", "billing", "pk"]
         constraints = [
@@ -234,6 +239,8 @@ class BoxOfficeFigure(models.Model):
         help_text="At least this much, in US dollars.",
     )
     description = models.CharField(max_length=300)
+
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["film", "days_after_release", "pk"]
@@ -304,6 +311,8 @@ class RemakeStar(models.Model):
         help_text="The character's name in this version, where it has its own.",
     )
 
+    history = HistoricalRecords()
+
     class Meta:
         ordering = ["remake", "billing", "pk"]
         verbose_name = "cast member"
@@ -358,6 +367,8 @@ class ExternalLink(models.Model):
         "site's own search for the film's title.",
     )
     position = models.PositiveSmallIntegerField(default=0)
+
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["film", "position", "pk"]

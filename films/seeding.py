@@ -42,19 +42,33 @@ def page_body(slug):
     return (PAGES_DIR / f"{slug}.md").read_text(encoding="utf-8")
 
 
+def _as_stored(model, name, value):
+    """The fixture's `value` as the model holds it (a date, not its ISO text)."""
+    field = model._meta.get_field(name)
+    return value if field.is_relation else field.to_python(value)
+
+
 class Seeder:
     """Writes the fixture into the database and counts what it created and changed."""
 
     def __init__(self, *, reset=False):
         self.reset = reset
+        self.reason = "seed --reset" if reset else "seed"
         self.counts = Counter()
 
     def upsert(self, model, lookup, values):
-        """Create the row if missing; else fill its blank fields (all on --reset)."""
-        obj, created = model.objects.get_or_create(**lookup, defaults=values)
-        if created:
+        """Create the row if missing; else fill its blank fields (all on --reset).
+
+        Each write is in the row's history, its reason naming the command.
+        """
+        obj = model.objects.filter(**lookup).first()
+        if obj is None:
+            obj = model(**lookup, **values)
+            obj._change_reason = self.reason
+            obj.save()
             self.counts[f"{model._meta.verbose_name_plural} created"] += 1
             return obj
+        values = {key: _as_stored(model, key, value) for key, value in values.items()}
         changed = {
             key: value
             for key, value in values.items()
@@ -63,6 +77,7 @@ class Seeder:
         if changed:
             for key, value in changed.items():
                 setattr(obj, key, value)
+            obj._change_reason = self.reason
             obj.save()
             verb = "reset" if self.reset else "filled in"
             self.counts[f"{model._meta.verbose_name_plural} {verb}"] += 1

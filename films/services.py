@@ -2,6 +2,9 @@
 
 from contextlib import suppress
 
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+
 from wiki import page_cache
 from wiki.models import Page
 from wiki.services import EditConflict, page_save
@@ -29,3 +32,42 @@ def subject_page_ensure(subject, *, author=None):
                 summary=f"New {subject._meta.verbose_name} added in admin",
             )
     return Page.objects.get(slug=subject.slug)
+
+
+class RestoreRefused(Exception):
+    """The version cannot come back as it was; the message says why."""
+
+
+@transaction.atomic
+def version_restore(*, record, actor):
+    """Make a recorded version of a row current again; the restore is recorded too.
+
+    The version is checked as a form in admin would be, against today's data: a slug or
+    a pairing since taken by another row, a film or actor since deleted, refuses it
+    (RestoreRefused) rather than let the database, or nothing, say so.
+    """
+    instance = record.instance
+    # A version of a row that still exists changes that row; one of a deleted row
+    # brings it back under its old id.
+    instance._state.adding = not type(instance).objects.filter(pk=instance.pk).exists()
+    try:
+        instance.full_clean()
+    except ValidationError as error:
+        raise RestoreRefused(_reasons(error)) from error
+    instance._change_reason = (
+        f"restored the version of {record.history_date:%Y-%m-%d %H:%M}"
+    )
+    instance._history_user = actor
+    try:
+        with transaction.atomic():
+            instance.save()
+    except IntegrityError as error:
+        raise RestoreRefused(f"The database refused it: {error}") from error
+    film_data_changed()
+    return instance
+
+
+def _reasons(error):
+    return " ".join(
+        message for messages in error.message_dict.values() for message in messages
+    )

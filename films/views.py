@@ -1,17 +1,25 @@
-"""Browsing the structured data: the home page and one table per kind of subject."""
+"""Browsing the structured data: the home page, a table per kind of subject, and
+each subject's data history."""
 
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
 from django.db.models import Prefetch
-from django.shortcuts import render
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.decorators import method_decorator
+from django.views.decorators.http import require_POST
 from django.views.generic import ListView
 
 from wiki.page_cache import cached_for_readers, of_changes
 from wiki.selectors import recently_changed_pages
 
 from .charts import timeline_chart
+from .history import TRACKED, data_history
 from .infobox import film_charts
 from .models import Film
 from .selectors import ACTORS, CHARACTERS, FILMS, REMAKES
+from .services import RestoreRefused, version_restore
+from .subject_pages import SUBJECTS, subject_kinds
 
 
 @cached_for_readers(tags=of_changes)
@@ -66,3 +74,39 @@ class RemakeListView(BrowseView):
         return super().get_context_data(
             charts=[chart for chart in timelines if chart], **kwargs
         )
+
+
+def _subject_or_404(slug):
+    kind = subject_kinds().get(slug)
+    if kind is None:
+        raise Http404("No film, character, actor or remake has this page.")
+    model = SUBJECTS[kind][0]
+    return get_object_or_404(model, slug=slug)
+
+
+def subject_data_history(request, slug):
+    """Every change to a subject's facts: who, when, why, and what, field by field."""
+    subject = _subject_or_404(slug)
+    context = {"subject": subject, "changes": data_history(subject)}
+    return render(request, "films/data_history.html", context)
+
+
+@require_POST
+def version_restore_view(request, slug, model_name, history_id):
+    """Staff make an earlier version of a fact current again, or hear why not."""
+    if not request.user.is_staff:
+        raise PermissionDenied("Only staff restore film data.")
+    subject = _subject_or_404(slug)
+    model = TRACKED.get(model_name)
+    if model is None:
+        raise Http404("No such kind of fact.")
+    record = get_object_or_404(model.history, history_id=history_id)
+    try:
+        version_restore(record=record, actor=request.user)
+    except RestoreRefused as refusal:
+        messages.error(request, f"Not restored: {refusal}")
+    else:
+        messages.success(
+            request, f"Restored the version of {record.history_date:%Y-%m-%d %H:%M}."
+        )
+    return redirect("films:data_history", slug=subject.slug)
