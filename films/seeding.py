@@ -25,7 +25,7 @@ from .models import (
     RemakeStar,
     Role,
 )
-from .services import film_data_changed
+from .services import film_data_changed, subject_page_ensure
 
 FIXTURES_DIR = Path(settings.BASE_DIR) / "fixtures"
 DATA_FILE = FIXTURES_DIR / "miracle-in-cell-no-7.json"
@@ -34,12 +34,15 @@ SEED_SUMMARY = "Imported from the source article"
 RESET_SUMMARY = "Reset to the text of the source article"
 
 
-def read_data():
-    return json.loads(DATA_FILE.read_text(encoding="utf-8"))
+def read_data(path=DATA_FILE):
+    return json.loads(Path(path).read_text(encoding="utf-8"))
 
 
 def page_body(slug):
-    return (PAGES_DIR / f"{slug}.md").read_text(encoding="utf-8")
+    """The page text fixtures/pages/ holds for a subject, or None: one added in admin
+    has no text there."""
+    path = PAGES_DIR / f"{slug}.md"
+    return path.read_text(encoding="utf-8") if path.exists() else None
 
 
 def _as_stored(model, name, value):
@@ -90,6 +93,9 @@ class Seeder:
     def seed_page(self, subject):
         body = page_body(subject.slug)
         page = Page.objects.filter(slug=subject.slug).first()
+        if body is None:
+            subject_page_ensure(subject)  # its page, as admin gives one
+            return
         if page is None:
             page_save(
                 slug=subject.slug,
@@ -144,9 +150,14 @@ class Seeder:
             remakes[remake.slug] = remake
             for billing, star in enumerate(entry["stars"], start=1):
                 lookup = {"remake": remake, "actor": actors[star["actor"]]}
-                self.upsert(
-                    RemakeStar, lookup, {"is_lead": star["is_lead"], "billing": billing}
-                )
+                character = star.get("character")
+                values = {
+                    "is_lead": star["is_lead"],
+                    "billing": billing,
+                    "character": characters[character] if character else None,
+                    "character_name": star.get("character_name", ""),
+                }
+                self.upsert(RemakeStar, lookup, values)
         for entry in data["external_links"]:
             lookup = {"film": films[entry["film"]], "name": entry["name"]}
             self.upsert(
@@ -161,6 +172,6 @@ class Seeder:
         return self.counts
 
 
-def seed(*, reset=False):
-    """Load the fixture; return a Counter of what was created or reset."""
-    return Seeder(reset=reset).run(read_data())
+def seed(*, reset=False, path=DATA_FILE):
+    """Load the fixture at `path`; return a Counter of what was created or reset."""
+    return Seeder(reset=reset).run(read_data(path))

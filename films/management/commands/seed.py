@@ -1,8 +1,10 @@
 """`manage.py seed`: load the source article's data from fixtures/."""
 
+from pathlib import Path
+
 from django.core.management.base import BaseCommand
 
-from films.seeding import seed
+from films.seeding import DATA_FILE, seed
 
 
 class Command(BaseCommand):
@@ -17,9 +19,16 @@ class Command(BaseCommand):
             action="store_true",
             help="Put the fixture's data and page texts back (page history is kept).",
         )
+        parser.add_argument(
+            "--data",
+            type=Path,
+            default=DATA_FILE,
+            help="The fixture to load (default: fixtures/miracle-in-cell-no-7.json), "
+            "such as one `export_data` wrote.",
+        )
 
-    def handle(self, *args, reset, verbosity, **options):
-        counts = seed(reset=reset)
+    def handle(self, *args, reset, data, verbosity, **options):
+        counts = seed(reset=reset, path=data)
         if verbosity == 0:
             return
         if not counts:
