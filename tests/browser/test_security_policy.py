@@ -43,3 +43,10 @@ def test_admin_and_account_pages_keep_to_the_policy(staff_logged_in):
         "/wiki/new/edit/",
     ]:
         assert page.goto(url).status == 200
+
+
+def test_the_api_docs_work_under_the_policy(page):
+    response = page.goto("/api/docs/")
+    assert "script-src 'self'" in response.headers["content-security-policy"]
+    expect(page.locator(".opblock").first).to_be_visible()
+    expect(page.get_by_text("/api/films/", exact=True)).to_be_visible()
