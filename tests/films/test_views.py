@@ -131,6 +131,10 @@ PAGES_TO_COUNT = [
     "/wiki/ye-sung/",
     "/wiki/ryu-seung-ryong/",
     "/wiki/pushpaka-vimana/",
+    "/api/films/",
+    "/api/characters/",
+    "/api/actors/",
+    "/api/remakes/",
 ]
 
 
