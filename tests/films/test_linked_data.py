@@ -96,7 +96,9 @@ def test_a_character_is_shown_within_its_film(client, seeded):
 
 def test_hostile_text_cannot_leave_the_linked_data(client, seeded):
     hostile = '</script><script src="https://evil.example/x.js"></script><!--'
-    Film.objects.filter(slug="miracle-in-cell-no-7").update(genre=hostile)
+    Film.objects.filter(slug="miracle-in-cell-no-7").update(
+        title=f"Miracle {hostile}", genre=hostile
+    )
     ExternalLink.objects.update(url="https://example.org/?q=</script>")
     film_data_changed()
     response = client.get("/wiki/miracle-in-cell-no-7/")
@@ -104,7 +106,7 @@ def test_hostile_text_cannot_leave_the_linked_data(client, seeded):
         str(script.get("src")) for script in parse_html(response.text).select("script")
     )
     data = linked_data(client, "/wiki/miracle-in-cell-no-7/")
-    assert data["genre"] == hostile
+    assert data["name"] == f"Miracle {hostile}" and data["genre"] == hostile
     assert set(data["sameAs"]) == {"https://example.org/?q=</script>"}
 
 
