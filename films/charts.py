@@ -6,7 +6,7 @@ table of the same figures for readers who cannot see it. Coordinates are in the 
 own units: the picture scales to the width of a phone or a desktop column.
 """
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 WIDTH = 480
 LEFT, RIGHT, TOP, BOTTOM = 56, 16, 24, 48
@@ -49,7 +49,7 @@ class BoxOfficeChart:
     x_ticks: list
     y_ticks: list
     mark_y: float
-    figures: list = field(default_factory=list)
+    figures: list
     width: int = WIDTH
     left: int = LEFT
     right_edge: int = WIDTH - RIGHT
@@ -167,19 +167,15 @@ def timeline_chart(film, row_height=34):
         for n, (year, country, work, original) in enumerate(dated)
     ]
     undated = [r for r in remakes if not r.year]
-    described = "; ".join(f"{r.country} {r.year}" for r in releases)
+    description = "The original and its remakes by year and country: " + (
+        "; ".join(f"{r.country} {r.year}" for r in releases) + "."
+    )
+    if undated:
+        unknown = ", ".join(f"{r.page_title} ({r.country})" for r in undated)
+        description += f" Year not known: {unknown}."
     return TimelineChart(
         title=f"{film.title} and its remakes by year",
-        description=(
-            f"The original and its remakes by year and country: {described}."
-            + (
-                " Year not known: "
-                + ", ".join(f"{r.page_title} ({r.country})" for r in undated)
-                + "."
-                if undated
-                else ""
-            )
-        ),
+        description=description,
         height=int(axis_y + BOTTOM),
         releases=releases,
         undated=undated,

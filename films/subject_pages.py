@@ -5,6 +5,8 @@ data changes. Which pages are subjects' at all is known from one query, kept ali
 that an ordinary page pays nothing for the infobox it does not have.
 """
 
+from dataclasses import dataclass
+
 from django.db.models import CharField, Value
 
 from wiki import page_cache
@@ -21,19 +23,30 @@ from .linked_data import actor_data, character_data, film_data, remake_data
 from .models import Actor, Character, Film, Remake
 from .selectors import ACTORS, CHARACTERS, FILMS, REMAKES
 
-# Each kind of subject: its model, how to fetch it with all its page shows, the rows of
-# its infobox, its linked data, and the pictures below its facts.
+
+@dataclass(frozen=True)
+class SubjectKind:
+    """A kind of subject: its model, how to fetch one with all its page shows, the
+    rows of its infobox, its linked data, and the pictures below its facts."""
+
+    model: type
+    queryset: object
+    rows: object
+    linked_data: object
+    charts: object = None
+
+
 SUBJECTS = {
-    "film": (
+    "film": SubjectKind(
         Film,
         FILMS.prefetch_related("remakes", "box_office", "external_links"),
         film_rows,
         film_data,
         film_charts,
     ),
-    "character": (Character, CHARACTERS, character_rows, character_data, None),
-    "actor": (Actor, ACTORS, actor_rows, actor_data, None),
-    "remake": (Remake, REMAKES, remake_rows, remake_data, None),
+    "character": SubjectKind(Character, CHARACTERS, character_rows, character_data),
+    "actor": SubjectKind(Actor, ACTORS, actor_rows, actor_data),
+    "remake": SubjectKind(Remake, REMAKES, remake_rows, remake_data),
 }
 
 
@@ -42,10 +55,10 @@ def subject_kinds():
 
     def find():
         queries = [
-            model.objects.order_by().values_list(
+            subject.model.objects.order_by().values_list(
                 "slug", Value(kind, output_field=CharField())
             )
-            for kind, (model, *_) in SUBJECTS.items()
+            for kind, subject in SUBJECTS.items()
         ]
         return dict(queries[0].union(*queries[1:], all=True))
 
@@ -56,11 +69,11 @@ def _draw(slug):
     kind = subject_kinds().get(slug)
     if kind is None:
         return {}
-    _, queryset, rows, linked_data, charts = SUBJECTS[kind]
-    subject = queryset.get(slug=slug)
+    drawn = SUBJECTS[kind]
+    subject = drawn.queryset.get(slug=slug)
     return {
-        "infobox": draw_infobox(subject, kind, rows, charts),
-        "linked_data": linked_data(subject),
+        "infobox": draw_infobox(subject, kind, drawn.rows, drawn.charts),
+        "linked_data": drawn.linked_data(subject),
     }
 
 

@@ -80,8 +80,7 @@ def _subject_or_404(slug):
     kind = subject_kinds().get(slug)
     if kind is None:
         raise Http404("No film, character, actor or remake has this page.")
-    model = SUBJECTS[kind][0]
-    return get_object_or_404(model, slug=slug)
+    return get_object_or_404(SUBJECTS[kind].model, slug=slug)
 
 
 def subject_data_history(request, slug):

@@ -27,8 +27,13 @@ from django.contrib.messages import get_messages
 from django.core.cache import cache
 from django.db import transaction
 from django.http import HttpResponse
-from django.utils.cache import patch_cache_control, patch_vary_headers
-from django.utils.http import http_date, quote_etag
+from django.template.response import SimpleTemplateResponse
+from django.utils.cache import (
+    patch_cache_control,
+    patch_vary_headers,
+    set_response_etag,
+)
+from django.utils.http import http_date
 
 from .models.pages import TALK_SUFFIX
 
@@ -125,10 +130,11 @@ class KeptResponse:
 
     @classmethod
     def of(cls, response):
+        set_response_etag(response)
         return cls(
             content=response.content,
             content_type=response["Content-Type"],
-            etag=quote_etag(hashlib.md5(response.content).hexdigest()),
+            etag=response["ETag"],
             last_modified=time.time(),
         )
 
@@ -205,8 +211,8 @@ def cached_for_readers(*, tags=lambda request, **kwargs: (), params=()):
             if kept is not None:
                 return _mark_public(kept.response())
             response = view(request, *args, **kwargs)
-            if hasattr(response, "render") and callable(response.render):
-                response = response.render()
+            if isinstance(response, SimpleTemplateResponse):
+                response.render()
             if not _is_shareable(request, response):
                 return response
             kept = KeptResponse.of(response)
