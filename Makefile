@@ -8,7 +8,7 @@ INSTALLED := $(VENV)/.installed
 .PHONY: help install run test lint format check bench bench-http clean
 
 help:
-	@echo "make run    install, migrate, seed and serve on http://127.0.0.1:$(PORT)"
+	@echo "make run    install, migrate, seed, then serve on http://127.0.0.1:$(PORT) with a worker"
 	@echo "make test   run the whole test suite (DATABASE_URL selects the database)"
 	@echo "make lint   the pre-commit checks: ruff, djhtml, django-upgrade, file hygiene"
 	@echo "make check  Django system checks, migrations up to date, deploy checks"
@@ -27,7 +27,10 @@ run: install
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py collectstatic --noinput --verbosity 0
 	$(BIN)/python manage.py seed
-	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
+	@# The worker runs background jobs beside the server, and stops with it.
+	$(BIN)/python manage.py worker --no-reload --verbosity 0 & worker=$$!; \
+		trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
+		$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
 # Tests run in parallel, one worker per core; TEST_WORKERS=0 runs them in one process.
 TEST_WORKERS ?= auto

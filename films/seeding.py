@@ -13,7 +13,7 @@ from django.conf import settings
 from django.db import transaction
 
 from wiki.models import Page
-from wiki.services import page_save
+from wiki.services import page_save, rerender_pages
 
 from .models import (
     Actor,
@@ -91,6 +91,7 @@ class Seeder:
         return self.upsert(model, {"slug": entry["slug"]}, values)
 
     def seed_page(self, subject):
+        """Give `subject` its page; return its slug if the seed wrote its text."""
         body = page_body(subject.slug)
         page = Page.objects.filter(slug=subject.slug).first()
         if body is None:
@@ -105,6 +106,7 @@ class Seeder:
                 summary=SEED_SUMMARY,
             )
             self.counts["pages created"] += 1
+            return subject.slug
         elif self.reset:
             result = page_save(
                 slug=page.slug,
@@ -116,6 +118,8 @@ class Seeder:
             )
             if result.changed:
                 self.counts["pages reset"] += 1
+                return subject.slug
+        return None
 
     @transaction.atomic
     def run(self, data):
@@ -165,9 +169,14 @@ class Seeder:
                 lookup,
                 {"url": entry["url"], "position": entry["position"]},
             )
-        for subjects in (films, characters, actors, remakes):
-            for subject in subjects.values():
-                self.seed_page(subject)
+        written = [
+            self.seed_page(subject)
+            for subjects in (films, characters, actors, remakes)
+            for subject in subjects.values()
+        ]
+        # Pages written before the pages they link to were drawn with red links;
+        # the seed leaves them whole at once (pages of others follow in jobs).
+        rerender_pages(slug__in=[slug for slug in written if slug])
         film_data_changed()
         return self.counts
 

@@ -1,9 +1,12 @@
 """Builders shared by every test module."""
 
+import signal
+
 import pytest
 from django.core.cache import cache
 from django.core.management import call_command
 from django.db import transaction
+from django_tasks_db.management.commands import db_worker
 
 from tests.builders import create_page
 from tests.object_store import seaweedfs
@@ -90,3 +93,31 @@ def object_store(tmp_path_factory):
     """A real S3 server (SeaweedFS) for the tests of one module."""
     with seaweedfs(tmp_path_factory.mktemp("seaweedfs")) as store:
         yield store
+
+
+@pytest.fixture
+def run_jobs(db, monkeypatch):
+    """Run every background job that is due, as a worker does (`manage.py worker`,
+    in batch mode: until none is left), and give the signal handlers it sets back.
+
+    The worker shares the test's connection, inside the test's transaction, so it may
+    not close "old" connections between jobs: Django's test client keeps requests
+    from closing them for the same reason. tests/wiki/test_jobs.py runs workers in
+    processes of their own.
+    """
+    monkeypatch.setattr(db_worker, "close_old_connections", lambda: None)
+
+    def run():
+        handlers = {sig: signal.getsignal(sig) for sig in WORKER_SIGNALS}
+        try:
+            call_command(
+                "worker", batch=True, interval=0, startup_delay=False, verbosity=0
+            )
+        finally:
+            for sig, handler in handlers.items():
+                signal.signal(sig, handler)
+
+    return run
+
+
+WORKER_SIGNALS = (signal.SIGINT, signal.SIGTERM, signal.SIGQUIT)

@@ -27,6 +27,46 @@ def database_url():
     return f"postgres://{db['USER']}@{host}:{db['PORT'] or 5432}/{db['NAME']}"
 
 
+def wait_until(check, *, seconds=10, what="the condition"):
+    """Call `check` until it answers something true, for at most `seconds`."""
+    deadline = time.monotonic() + seconds
+    while not (answer := check()):
+        if time.monotonic() > deadline:
+            raise AssertionError(f"{what} did not come true in {seconds} s")
+        time.sleep(0.1)
+    return answer
+
+
+def _environ(environ):
+    """The test settings and database for a process of the site's own."""
+    return {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "wiki.settings.test",
+        "DATABASE_URL": database_url(),
+        **environ,
+    }
+
+
+@contextmanager
+def worker(**environ):
+    """Run `manage.py worker` on the test database until the block ends; yield it.
+
+    It looks for jobs every tenth of a second, so that tests wait little.
+    """
+    process = subprocess.Popen(
+        [sys.executable, "manage.py", "worker", "--interval", "0.1", "--no-reload"],
+        cwd=Path(settings.BASE_DIR),
+        env=_environ(environ),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        yield process
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+
+
 @contextmanager
 def gunicorn(**environ):
     """Serve the site on a free port until the block ends; yield the port.
@@ -35,16 +75,10 @@ def gunicorn(**environ):
     the same Redis database as the test), with `environ` on top.
     """
     port = free_port()
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "wiki.settings.test",
-        "DATABASE_URL": database_url(),
-        **environ,
-    }
     process = subprocess.Popen(
         [sys.executable, "-m", "gunicorn", "wiki.wsgi", "--bind", f"127.0.0.1:{port}"],
         cwd=Path(settings.BASE_DIR),
-        env=env,
+        env=_environ(environ),
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )

@@ -6,6 +6,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.builders import create_page, edit_page
+from tests.servers import wait_until, worker
 from wiki.models import Page
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -63,7 +64,15 @@ def test_red_link_creates_the_page(logged_in):
     browser.fill("textarea[name=body]", "It carries Yong-gu and Ye-sung.")
     browser.get_by_role("button", name="Save").click()
     expect(browser).to_have_url(re.compile(r"/wiki/hot-air-balloon/$"))
-    browser.goto("/wiki/prison/")
+
+    def link_is_blue():
+        browser.goto("/wiki/prison/")
+        return "wikilink-new" not in browser.locator("a.wikilink").get_attribute(
+            "class"
+        )
+
+    with worker():  # turns the link blue in a background job
+        wait_until(link_is_blue, what="the link turning blue")
     expect(browser.locator("a.wikilink")).not_to_have_class(re.compile("wikilink-new"))
 
 

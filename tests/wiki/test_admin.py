@@ -64,7 +64,9 @@ def test_revision_text_is_read_only_in_admin(client, staff_user, make_page):
     assert revision.body == "Original text"
 
 
-def test_deleting_a_page_in_admin_turns_links_to_it_red(client, staff_user, make_page):
+def test_deleting_a_page_in_admin_turns_links_to_it_red(
+    client, staff_user, make_page, run_jobs
+):
     target = make_page(title="Target")
     make_page(title="Source", body="[[Target]]")
     client.force_login(staff_user)
@@ -72,6 +74,7 @@ def test_deleting_a_page_in_admin_turns_links_to_it_red(client, staff_user, make
         reverse("admin:wiki_page_delete", args=[target.pk]), {"post": "yes"}
     )
     assert response.status_code == 302
+    run_jobs()
     assert "wikilink-new" in client.get("/wiki/source/").text
 
 

@@ -110,9 +110,11 @@ def test_an_unknown_category_is_said_so(client, pages):
     )
 
 
-def test_rerender_pages_brings_categories_and_links_up_to_date(client, pages):
+def test_rerender_pages_brings_categories_and_links_up_to_date(client, pages, run_jobs):
     PageCategory.objects.all().delete()
     out = StringIO()
     call_command("rerender_pages", stdout=out)
-    assert "Rendered 3 page(s) again." in out.getvalue()
+    assert "Queued 3 page(s) to be rendered again" in out.getvalue()
+    assert members(client, "remakes") == []  # until a worker runs the job
+    run_jobs()
     assert members(client, "remakes") == ["7. Koğuştaki Mucize", "Pushpaka Vimana"]

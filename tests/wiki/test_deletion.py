@@ -34,7 +34,7 @@ def delete(client, slug="target", reason="Off topic"):
 
 
 def test_a_deleted_page_leaves_lists_search_and_links_but_keeps_its_history(
-    staff, target
+    staff, target, run_jobs
 ):
     revisions = Revision.objects.filter(page=target).count()
     assert delete(staff).status_code == 302
@@ -42,6 +42,7 @@ def test_a_deleted_page_leaves_lists_search_and_links_but_keeps_its_history(
     assert staff.get("/wiki/target/talk/").status_code == 404
     assert "Target" not in staff.get("/wiki/").text
     assert search(staff, "balloon") == []
+    run_jobs()
     assert "wikilink-new" in staff.get("/wiki/source/").text
     assert Revision.objects.filter(page=target).count() == revisions
     entry = LogEntry.objects.get(kind=LogKind.DELETE)

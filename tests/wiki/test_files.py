@@ -241,18 +241,21 @@ def test_embedding_an_image_in_a_page(uploader, user):
     )
 
 
-def test_missing_image_is_a_red_link_that_turns_into_the_image(uploader, user):
+def test_missing_image_is_a_red_link_that_turns_into_the_image(
+    uploader, user, run_jobs
+):
     page_save(
         slug="cell", title="Cell", body="[[File:Later.png|thumb|Soon]]", author=user
     )
     html = uploader.get("/wiki/cell/").text
     assert 'class="wikilink wikilink-new" href="/files/upload/?name=Later.png"' in html
     post_upload(uploader, image_bytes("PNG"), name="Later.png", filename="l.png")
+    run_jobs()
     html = uploader.get("/wiki/cell/").text
     assert "wikilink-new" not in html and 'class="thumb-image"' in html
 
 
-def test_a_new_version_updates_the_pages_that_embed_it(uploader, user):
+def test_a_new_version_updates_the_pages_that_embed_it(uploader, user, run_jobs):
     post_upload(uploader, image_bytes(size=(900, 600)), name="Poster.jpg")
     page_save(
         slug="film", title="Film", body="[[File:Poster.jpg|thumb|Poster]]", author=user
@@ -260,6 +263,7 @@ def test_a_new_version_updates_the_pages_that_embed_it(uploader, user):
     post_upload(
         uploader, image_bytes(size=(900, 600), color=(0, 0, 0)), name="Poster.jpg"
     )
+    run_jobs()
     newest = File.objects.get().current_version
     assert newest.rendition(320).url in uploader.get("/wiki/film/").text
 

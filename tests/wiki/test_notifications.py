@@ -21,8 +21,9 @@ def watcher(django_user_model):
 
 
 @pytest.fixture
-def page(db, watcher):
+def page(db, watcher, run_jobs):
     page = create_page(title="Cell", body="one")
+    run_jobs()  # its creation, watched by nobody yet
     Watch.objects.create(user=watcher, page=page)
     return page
 
@@ -33,32 +34,28 @@ def wants_mail(user, frequency):
     )
 
 
-def test_a_change_to_a_watched_page_notifies_its_watchers_once_committed(
-    page, watcher, user, django_capture_on_commit_callbacks
+def test_a_change_to_a_watched_page_notifies_its_watchers_in_a_background_job(
+    page, watcher, user, run_jobs
 ):
-    with django_capture_on_commit_callbacks(execute=False) as callbacks:
-        edit_page(page, "two", author=user)
-    assert not Notification.objects.exists()  # nothing before the commit
-    for callback in callbacks:
-        callback()
+    edit_page(page, "two", author=user)
+    assert not Notification.objects.exists()  # nothing before a worker runs the job
+    run_jobs()
     notification = Notification.objects.get()
     assert notification.recipient == watcher and notification.revision.body == "two"
 
 
-def test_nobody_is_notified_of_their_own_edit(
-    page, watcher, django_capture_on_commit_callbacks
-):
-    with django_capture_on_commit_callbacks(execute=True):
-        edit_page(page, "two", author=watcher)
+def test_nobody_is_notified_of_their_own_edit(page, watcher, run_jobs):
+    edit_page(page, "two", author=watcher)
+    run_jobs()
     assert not Notification.objects.exists()
 
 
 def test_the_header_counts_unread_notifications_and_the_page_marks_them_read(
-    client, page, watcher, user, django_capture_on_commit_callbacks
+    client, page, watcher, user, run_jobs
 ):
-    with django_capture_on_commit_callbacks(execute=True):
-        edit_page(page, "two", author=user, summary="second")
-        edit_page(page, "three", author=user, summary="third")
+    edit_page(page, "two", author=user, summary="second")
+    edit_page(page, "three", author=user, summary="third")
+    run_jobs()
     client.force_login(watcher)
     count = parse_html(client.get("/wiki/").text).select_one("#unread-count")
     assert count.get_text(strip=True).startswith("2")
@@ -84,12 +81,10 @@ def test_notifications_need_a_login_and_take_constant_queries(
         assert client.get("/notifications/").status_code == 200
 
 
-def test_mail_at_once_for_those_who_chose_it(
-    page, watcher, user, django_capture_on_commit_callbacks
-):
+def test_mail_at_once_for_those_who_chose_it(page, watcher, user, run_jobs):
     wants_mail(watcher, EmailFrequency.IMMEDIATELY)
-    with django_capture_on_commit_callbacks(execute=True):
-        edit_page(page, "two", author=user, summary="fixed a typo")
+    edit_page(page, "two", author=user, summary="fixed a typo")
+    run_jobs()
     [message] = mail.outbox
     assert message.to == ["alice@example.org"] and "Cell" in message.subject
     assert "fixed a typo" in message.body and "/wiki/cell/diff/" in message.body
@@ -97,20 +92,17 @@ def test_mail_at_once_for_those_who_chose_it(
 
 
 def test_a_failure_to_send_loses_no_edit(
-    client, page, watcher, user, settings, caplog, django_capture_on_commit_callbacks
+    client, page, watcher, user, settings, caplog, run_jobs
 ):
     wants_mail(watcher, EmailFrequency.IMMEDIATELY)
     settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
     settings.EMAIL_HOST, settings.EMAIL_PORT, settings.EMAIL_TIMEOUT = "127.0.0.1", 9, 2
     client.force_login(user)
-    with (
-        caplog.at_level(logging.ERROR, logger="wiki.notifications"),
-        django_capture_on_commit_callbacks(execute=True),
-    ):
-        response = client.post(
-            "/wiki/cell/edit/",
-            {"body": "two", "base_revision": page.current_revision_id},
-        )
+    response = client.post(
+        "/wiki/cell/edit/", {"body": "two", "base_revision": page.current_revision_id}
+    )
+    with caplog.at_level(logging.ERROR, logger="wiki.notifications"):
+        run_jobs()
     assert response.status_code == 302
     assert Revision.objects.filter(page=page).count() == 2
     assert "could not be sent" in caplog.text
@@ -118,13 +110,11 @@ def test_a_failure_to_send_loses_no_edit(
     assert notification.emailed_at is None
 
 
-def test_the_daily_digest_sends_what_was_not_yet_mailed(
-    page, watcher, user, django_capture_on_commit_callbacks
-):
+def test_the_daily_digest_sends_what_was_not_yet_mailed(page, watcher, user, run_jobs):
     wants_mail(watcher, EmailFrequency.DAILY)
-    with django_capture_on_commit_callbacks(execute=True):
-        edit_page(page, "two", author=user, summary="second")
-        edit_page(page, "three", author=user, summary="third")
+    edit_page(page, "two", author=user, summary="second")
+    edit_page(page, "three", author=user, summary="third")
+    run_jobs()
     assert mail.outbox == []
     out = StringIO()
     call_command("send_digests", stdout=out)

@@ -85,7 +85,7 @@ def test_a_revert_is_shown_at_once(client, page, user):
 
 
 def test_a_linked_page_appearing_or_disappearing_turns_its_link_blue_or_red(
-    client, page, staff_user
+    client, page, staff_user, run_jobs
 ):
     def link_to(slug):
         html = parse_html(client.get("/wiki/cell/").text)
@@ -93,10 +93,13 @@ def test_a_linked_page_appearing_or_disappearing_turns_its_link_blue_or_red(
 
     assert "wikilink-new" in link_to("nowhere")["class"]
     create_page(title="Nowhere", body="Now somewhere.")
+    run_jobs()
     assert "wikilink-new" not in link_to("nowhere")["class"]
     page_delete(page=Page.objects.get(slug="target"), actor=staff_user)
+    run_jobs()
     assert "wikilink-new" in link_to("target")["class"]
     page_restore(page=Page.objects.deleted().get(), actor=staff_user)
+    run_jobs()
     assert "wikilink-new" not in link_to("target")["class"]
 
 
@@ -122,7 +125,7 @@ def test_a_retitle_or_protection_in_admin_is_shown_at_once(client, page):
     assert parse_html(client.get("/wiki/cell/").text).h1.text.strip() == "The Cell"
 
 
-def test_an_upload_shows_on_the_pages_that_embed_it(client, user):
+def test_an_upload_shows_on_the_pages_that_embed_it(client, user, run_jobs):
     create_page(title="Gallery", body="[[File:Poster.jpg|thumb|The poster]]")
     before = parse_html(client.get("/wiki/gallery/").text)
     assert before.select_one("#content img") is None
@@ -132,6 +135,7 @@ def test_an_upload_shows_on_the_pages_that_embed_it(client, user):
         "/files/upload/", {"file": upload("Poster.jpg", image_bytes()), "name": ""}
     )
     assert response.status_code == 302
+    run_jobs()
     after = parse_html(client.get("/wiki/gallery/").text)
     assert after.select_one("#content img") is not None
 

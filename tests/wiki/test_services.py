@@ -103,11 +103,12 @@ def test_revert_adds_a_revision_that_says_so(page, user):
     assert reverted.author == user
 
 
-def test_deleting_a_page_turns_links_to_it_red(make_page):
+def test_deleting_a_page_turns_links_to_it_red(make_page, run_jobs):
     target = make_page(title="Target")
     source = make_page(title="Source", body="[[Target]]")
     assert "wikilink-new" not in Page.objects.get(pk=source.pk).current_revision.html
     page_delete(page=target)
+    run_jobs()
     assert "wikilink-new" in Page.objects.get(pk=source.pk).current_revision.html
 
 

@@ -14,8 +14,10 @@ from wiki.talk import topics, with_reply
 
 
 @pytest.fixture
-def article(db):
-    return create_page(title="Cell", body="The cell of the story.")
+def article(db, run_jobs):
+    page = create_page(title="Cell", body="The cell of the story.")
+    run_jobs()  # its creation, watched by nobody yet
+    return page
 
 
 @pytest.fixture
@@ -137,12 +139,12 @@ def test_talk_pages_are_not_articles_and_are_searched_only_when_asked(
 
 
 def test_watchers_of_a_page_hear_of_its_talk(
-    poster, article, django_user_model, django_capture_on_commit_callbacks
+    poster, article, django_user_model, run_jobs
 ):
     alice = django_user_model.objects.create_user("alice", password="x-long-pass-1")
     Watch.objects.create(user=alice, page=article)
-    with django_capture_on_commit_callbacks(execute=True):
-        add_topic(poster)
+    add_topic(poster)
+    run_jobs()
     assert Notification.objects.get(recipient=alice).revision.page.slug == "cell/talk"
     poster.force_login(alice)
     rows = parse_html(poster.get("/watchlist/").text).select("table.changes tbody tr")
@@ -214,12 +216,10 @@ def starter(django_user_model):
     return alice
 
 
-def test_a_reply_tells_whoever_started_the_topic(
-    poster, article, starter, django_capture_on_commit_callbacks
-):
+def test_a_reply_tells_whoever_started_the_topic(poster, article, starter, run_jobs):
     talk_topic_add(page=article, subject="Age", message="Six?", author=starter)
-    with django_capture_on_commit_callbacks(execute=True):
-        poster.post("/wiki/cell/talk/reply/", {"topic": 0, "message": "Seven."})
+    poster.post("/wiki/cell/talk/reply/", {"topic": 0, "message": "Seven."})
+    run_jobs()
     notification = Notification.objects.get(recipient=starter)
     assert notification.reason == NotificationReason.REPLY
     poster.force_login(starter)
@@ -228,17 +228,15 @@ def test_a_reply_tells_whoever_started_the_topic(
 
 
 def test_a_link_to_a_user_page_in_a_post_tells_that_user(
-    poster, article, starter, django_capture_on_commit_callbacks
+    poster, article, starter, run_jobs
 ):
-    with django_capture_on_commit_callbacks(execute=True):
-        add_topic(poster, message="As [alice](/users/alice/) said, six.")
+    add_topic(poster, message="As [alice](/users/alice/) said, six.")
+    run_jobs()
     assert Notification.objects.get(recipient=starter).reason == "mention"
 
 
-def test_nobody_is_told_of_their_own_post(
-    poster, article, user, django_capture_on_commit_callbacks
-):
-    with django_capture_on_commit_callbacks(execute=True):
-        add_topic(poster, message="I, [reader](/users/reader/), ask.")
-        poster.post("/wiki/cell/talk/reply/", {"topic": 0, "message": "Me again."})
+def test_nobody_is_told_of_their_own_post(poster, article, user, run_jobs):
+    add_topic(poster, message="I, [reader](/users/reader/), ask.")
+    poster.post("/wiki/cell/talk/reply/", {"topic": 0, "message": "Me again."})
+    run_jobs()
     assert not Notification.objects.filter(recipient=user).exists()

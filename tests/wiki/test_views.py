@@ -46,10 +46,14 @@ def test_page_list_is_alphabetical_and_paginated(client, make_page):
     assert client.get("/wiki/?page=abc").status_code == 404
 
 
-def test_a_page_that_gains_a_target_turns_its_red_link_blue(client, make_page):
+def test_a_page_that_gains_a_target_turns_its_red_link_blue_in_a_job(
+    client, make_page, run_jobs
+):
     make_page(title="Source", body="See [[Target]].")
     assert "wikilink-new" in client.get("/wiki/source/").text
     make_page(title="Target")
+    assert "wikilink-new" in client.get("/wiki/source/").text  # until a worker runs
+    run_jobs()
     html = client.get("/wiki/source/").text
     assert "wikilink-new" not in html and 'href="/wiki/target/"' in html
 

@@ -14,6 +14,7 @@ from .pages import (
     page_restore,
     page_save,
     page_update,
+    rerender_pages,
     revision_revert,
 )
 from .talk import NoSuchTopic, talk_reply_add, talk_topic_add
@@ -35,6 +36,7 @@ __all__ = [
     "page_update",
     "page_watch",
     "pages_linking_to",
+    "rerender_pages",
     "revision_revert",
     "talk_reply_add",
     "talk_topic_add",

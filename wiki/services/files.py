@@ -10,7 +10,7 @@ from ..images import thumbnail
 from ..models import File, FileVersion, LogKind
 from ..models.files import THUMBNAIL_WIDTHS
 from .log import log_event
-from .pages import rerender_pages
+from .pages import rerender_pages_using_file
 
 
 def _store_rendition(name, content):
@@ -81,5 +81,5 @@ def file_upload(*, name, image, author, description="", licence="", comment=""):
             target_url=file.get_absolute_url(),
             comment=f"version {version.number}",
         )
-        rerender_pages(file_usages__file_name=name)
+        rerender_pages_using_file.enqueue(name)
     return version

@@ -20,7 +20,7 @@ from .pages import (
     _page_create,
     _remove,
     _revision_create,
-    rerender_pages,
+    rerender_pages_linking_to,
 )
 
 
@@ -79,7 +79,7 @@ def page_move(*, page, new_title, actor, reason=""):
         author=actor,
         summary=summary,
     )
-    rerender_pages(outgoing_links__target_slug=new_slug)
+    rerender_pages_linking_to.enqueue(new_slug)
     log_event(
         kind=LogKind.MOVE,
         actor=actor,

@@ -1,11 +1,12 @@
 """Telling watchers of a change: a notification each, and mail to those who want it.
 
-It all happens once the save has committed, in a transaction of its own: a failure
-here is logged and never loses, undoes or delays an edit.
+It all happens in background jobs (wiki/jobs.py) that the save enqueues and a worker
+runs once it has committed: a failure here is logged and retried, and never loses,
+undoes or delays an edit.
 """
 
 import logging
-from functools import partial
+from datetime import time
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -15,6 +16,7 @@ from django.db.models import Q
 from django.template.loader import render_to_string
 from django.utils import timezone
 
+from ..jobs import daily, job
 from ..metadata import absolute_url
 from ..models import EmailFrequency, Notification, NotificationReason, Revision
 
@@ -23,15 +25,13 @@ logger = logging.getLogger("wiki.notifications")
 
 def notify_watchers(*, revision):
     """Once the save of `revision` has committed, tell its page's watchers."""
-    transaction.on_commit(partial(_notify_watchers, revision.pk), robust=True)
+    notify_watchers_of.enqueue(revision.pk)
 
 
 def notify_addressed(*, revision, reasons):
     """Once `revision` has committed, tell the users named in `reasons` (username:
     NotificationReason) that it concerns them: a reply to their topic, a mention."""
-    transaction.on_commit(
-        partial(_notify_addressed, revision.pk, dict(reasons)), robust=True
-    )
+    notify_addressed_of.enqueue(revision.pk, dict(reasons))
 
 
 def _revision(revision_id):
@@ -42,7 +42,8 @@ def _users():
     return get_user_model().objects.select_related("wiki_preferences")
 
 
-def _notify_watchers(revision_id):
+@job()
+def notify_watchers_of(revision_id):
     revision = _revision(revision_id)
     # A talk page's changes go to those who watch it or the page it talks of.
     watched = Q(watches__page_id=revision.page_id) | Q(
@@ -52,7 +53,8 @@ def _notify_watchers(revision_id):
     _deliver(revision, dict.fromkeys(watchers, NotificationReason.WATCHED))
 
 
-def _notify_addressed(revision_id, reasons):
+@job()
+def notify_addressed_of(revision_id, reasons):
     revision = _revision(revision_id)
     users = _users().filter(username__in=reasons).exclude(pk=revision.author_id)
     _deliver(revision, {user: reasons[user.username] for user in users})
@@ -123,10 +125,16 @@ def _mail_at_once(revision, recipients):
     )
 
 
+@daily(at=time(6, 0))
+def send_daily_digests():
+    """The digests, every morning at 06:00 UTC, run by a worker."""
+    return send_digests()
+
+
 def send_digests():
     """Mail each user who chose a daily digest what they were not yet mailed about.
 
-    Returns how many digests went out. Run it once a day (see the README).
+    Returns how many digests went out.
     """
     pending = (
         Notification.objects.filter(

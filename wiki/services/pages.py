@@ -12,6 +12,7 @@ from django.utils import timezone
 from .. import markup, page_cache, talk
 from ..categories import categories_of, category_links
 from ..extensions import refusal
+from ..jobs import job
 from ..merging import three_way_merge
 from ..models import (
     SLUG_MAX_LENGTH,
@@ -89,6 +90,38 @@ def rerender_pages(**lookup):
     Revision.objects.bulk_update(revisions, ["html"])
 
 
+# Pages re-rendered per transaction: each batch holds the write lock only briefly.
+RERENDER_BATCH = 200
+
+
+def _rerender_in_batches(pages):
+    ids = list(pages.values_list("pk", flat=True).order_by("pk"))
+    for start in range(0, len(ids), RERENDER_BATCH):
+        with transaction.atomic():
+            rerender_pages(pk__in=ids[start : start + RERENDER_BATCH])
+    return len(ids)
+
+
+@job()
+def rerender_pages_linking_to(slug):
+    """Re-render the pages that link to `slug`: a page appeared or disappeared there."""
+    return _rerender_in_batches(
+        Page.objects.live().filter(outgoing_links__target_slug=slug)
+    )
+
+
+@job()
+def rerender_pages_using_file(name):
+    """Re-render the pages that embed the file `name`: it has a new version."""
+    return _rerender_in_batches(Page.objects.live().filter(file_usages__file_name=name))
+
+
+@job()
+def rerender_pages_by_id(ids):
+    """Re-render the pages with these ids (`manage.py rerender_pages`)."""
+    return _rerender_in_batches(Page.objects.live().filter(pk__in=ids))
+
+
 def _replace_categories(page, categories):
     """Make the page's category rows exactly `categories` (slug: (name, sort key))."""
     page.categories.all().delete()
@@ -143,7 +176,7 @@ def _page_create(*, slug, title, body, author, summary):
     """Create a page with its first revision; links to it elsewhere turn blue."""
     page = Page.objects.create(title=title, slug=slug)
     revision = _revision_create(page=page, body=body, author=author, summary=summary)
-    rerender_pages(outgoing_links__target_slug=page.slug)
+    rerender_pages_linking_to.enqueue(page.slug)
     return revision
 
 
@@ -278,7 +311,7 @@ def page_delete(*, page, actor=None, reason=""):
         talk = _locked_page(slug + TALK_SUFFIX)
         if talk is not None:
             _remove(talk, actor=actor, reason=reason, when=when)
-    rerender_pages(outgoing_links__target_slug=slug)
+    rerender_pages_linking_to.enqueue(slug)
 
 
 @transaction.atomic
@@ -322,5 +355,5 @@ def page_restore(*, page, actor=None):
         target=page.title,
         target_url=page.get_absolute_url(),
     )
-    rerender_pages(outgoing_links__target_slug=slug)
+    rerender_pages_linking_to.enqueue(slug)
     return page

@@ -87,6 +87,8 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "simple_history",
+    "django_tasks",
+    "django_tasks_db",
     "wiki",
     "films",
 ]
@@ -155,6 +157,10 @@ CACHES = {"default": cache_from_url(os.environ.get("CACHE_URL", ""))}
 # Sessions are read from the cache every worker and host shares, and written through
 # to the database, so that a cache restart logs nobody out.
 SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+
+# Background jobs (wiki/jobs.py) are rows in the same database, enqueued inside the
+# write that needs them; `manage.py worker` runs them, on as many hosts as wanted.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 # What logged-out readers are shown is kept in that cache until what it shows changes
 # (wiki/page_cache.py). Browsers and a CDN in front may keep it for MAX_AGE seconds,

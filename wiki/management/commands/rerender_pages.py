@@ -1,22 +1,26 @@
-"""`manage.py rerender_pages`: render every page's current text again."""
+"""`manage.py rerender_pages`: render every page's current text again, in jobs."""
 
 from django.core.management.base import BaseCommand
-from django.db import transaction
 
 from wiki.models import Page
-from wiki.services.pages import rerender_pages
+from wiki.services.pages import rerender_pages_by_id
+
+BATCH = 500
 
 
 class Command(BaseCommand):
     help = (
         "Render every page's current text again, with its links, files and categories "
-        "(those apps give included). Run it after an upgrade that changes rendering."
+        "(those apps give included), as background jobs the workers run. Run it after "
+        "an upgrade that changes rendering."
     )
 
     def handle(self, *args, verbosity, **options):
-        ids = list(Page.objects.live().values_list("pk", flat=True))
-        for start in range(0, len(ids), 500):
-            with transaction.atomic():
-                rerender_pages(pk__in=ids[start : start + 500])
+        ids = list(Page.objects.live().order_by("pk").values_list("pk", flat=True))
+        for start in range(0, len(ids), BATCH):
+            rerender_pages_by_id.enqueue(ids[start : start + BATCH])
         if verbosity:
-            self.stdout.write(f"Rendered {len(ids)} page(s) again.")
+            self.stdout.write(
+                f"Queued {len(ids)} page(s) to be rendered again; workers "
+                "(manage.py worker) do it."
+            )
