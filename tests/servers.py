@@ -68,15 +68,16 @@ def worker(**environ):
 
 
 @contextmanager
-def gunicorn(**environ):
+def gunicorn(workers=1, **environ):
     """Serve the site on a free port until the block ends; yield the port.
 
     The server reads the test settings (and the xdist worker's name, so that it opens
-    the same Redis database as the test), with `environ` on top.
+    the same cache as the test), with `environ` on top.
     """
     port = free_port()
+    bind = f"127.0.0.1:{port}"
     process = subprocess.Popen(
-        [sys.executable, "-m", "gunicorn", "wiki.wsgi", "--bind", f"127.0.0.1:{port}"],
+        [sys.executable, "-m", "gunicorn", "wiki.wsgi", "-b", bind, "-w", str(workers)],
         cwd=Path(settings.BASE_DIR),
         env=_environ(environ),
         stdout=subprocess.DEVNULL,

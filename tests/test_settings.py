@@ -36,13 +36,20 @@ def test_debug_off_without_a_secret_key_refuses_to_start():
     assert "DJANGO_SECRET_KEY" in result.stderr
 
 
-def test_defaults_are_sqlite_and_local_memory():
+def test_defaults_are_sqlite_and_a_cache_on_this_hosts_disk():
     result = load_settings(DJANGO_DEBUG="1")
     assert result.stdout.split() == [
         "True",
         "django.db.backends.sqlite3",
-        "django.core.cache.backends.locmem.LocMemCache",
+        "diskcache.DjangoCache",
     ]
+
+
+def test_a_cache_folder_or_one_per_process_may_be_asked_for(tmp_path):
+    folder = cache_from_url(f"file://{tmp_path}/c")
+    assert folder["BACKEND"] == "diskcache.DjangoCache"
+    assert folder["LOCATION"] == f"{tmp_path}/c"
+    assert cache_from_url("locmem://")["BACKEND"].endswith("LocMemCache")
 
 
 def test_database_and_cache_urls_are_honoured():

@@ -21,13 +21,27 @@ def check_outgoing_mail(app_configs, **kwargs):
 
 @checks.register(checks.Tags.caches, deploy=True)
 def check_shared_cache(app_configs, **kwargs):
-    """Request limits count in the cache, which several workers must share."""
-    if settings.CACHES["default"]["BACKEND"].endswith("LocMemCache"):
+    """The page cache, request limits and sessions need a cache every worker shares."""
+    backend = settings.CACHES["default"]["BACKEND"]
+    if backend.endswith("LocMemCache"):
         return [
             checks.Warning(
-                "CACHE_URL is not set, so each worker process counts request limits "
-                "on its own.",
+                "The cache is local memory: each worker process keeps its own, so "
+                "readers are served pages another worker kept before an edit, and "
+                "each worker counts request limits on its own.",
                 hint="Set CACHE_URL, e.g. redis://cache.internal:6379/0.",
+                id="wiki.W002",
+            )
+        ]
+    if backend == "diskcache.DjangoCache":
+        return [
+            checks.Warning(
+                "CACHE_URL is not set, so the cache is a folder on this host's disk: "
+                "every worker on this host shares it, but no other host does. With "
+                "several hosts, each would serve pages it kept before an edit made "
+                "on another, and count request limits on its own.",
+                hint="With more than one web host, set CACHE_URL, e.g. "
+                "redis://cache.internal:6379/0.",
                 id="wiki.W002",
             )
         ]

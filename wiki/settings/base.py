@@ -38,10 +38,26 @@ def env_list(name, default):
     ]
 
 
-def cache_from_url(url):
-    """Turn CACHE_URL into a CACHES entry: local memory unless a Redis URL is given."""
-    if not url or url.startswith("locmem://"):
+def cache_from_url(url, base_dir=None):
+    """Turn CACHE_URL into a CACHES entry.
+
+    Without one, the cache is a folder on this host's disk (diskcache): every process
+    on the host shares it, so several gunicorn workers never serve each other's stale
+    pages and count request limits together. `redis://…` shares one cache between
+    hosts; `file:///path` puts the folder elsewhere; `locmem://` keeps a cache per
+    process (one process only, as in a benchmark of the floor).
+    """
+    if not url:
+        url = f"file://{(base_dir or BASE_DIR) / 'cache'}"
+    if url.startswith("locmem://"):
         return {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+    if url.startswith("file://"):
+        return {
+            "BACKEND": "diskcache.DjangoCache",
+            "LOCATION": urlsplit(url).path,
+            # Bounded: past this size the least recently stored entries are dropped.
+            "OPTIONS": {"size_limit": 2**30},
+        }
     if url.startswith(("redis://", "rediss://", "unix://")):
         return {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
@@ -49,7 +65,7 @@ def cache_from_url(url):
             "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "miracle-wiki"),
         }
     raise ImproperlyConfigured(
-        f"CACHE_URL must be redis://… or locmem://, not {url!r}."
+        f"CACHE_URL must be redis://…, file:///… or locmem://, not {url!r}."
     )
 
 
@@ -301,8 +317,8 @@ WIKI_RATE_LIMITS = {
     "api": "120/m",
 }
 SILENCED_SYSTEM_CHECKS = [
-    # Django's own Redis cache increments atomically, though the library lists only
-    # django-redis and memcached by name.
+    # Django's own Redis cache and diskcache increment atomically, though the library
+    # lists only django-redis and memcached by name.
     "django_ratelimit.W001",
 ]
 if CACHES["default"]["BACKEND"].endswith("LocMemCache"):
