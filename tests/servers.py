@@ -1,15 +1,23 @@
 """The site served by real gunicorn processes on the test database, as in production."""
 
+import http.client
 import os
 import socket
 import subprocess
 import sys
 import time
 from contextlib import contextmanager
+from http.cookies import SimpleCookie
 from pathlib import Path
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.db import connection
+from django.test.client import BOUNDARY, MULTIPART_CONTENT, encode_multipart
+
+from tests.html import parse_html
+
+PASSWORD = "a-long-test-password"  # the `user` fixture's
 
 
 def free_port():
@@ -94,3 +102,52 @@ def gunicorn(workers=1, **environ):
     finally:
         process.terminate()
         process.wait(timeout=10)
+
+
+class Browser:
+    """One reader's browser: its cookies go with it to whichever host it asks."""
+
+    def __init__(self):
+        self.cookies = {}
+
+    def request(self, port, method, path, body=None, content_type=None):
+        headers = {"Cookie": "; ".join(f"{k}={v}" for k, v in self.cookies.items())}
+        if content_type:
+            headers["Content-Type"] = content_type
+        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+        connection.request(method, path, body=body, headers=headers)
+        response = connection.getresponse()
+        for header in response.headers.get_all("Set-Cookie") or []:
+            for name, morsel in SimpleCookie(header).items():
+                self.cookies[name] = morsel.value
+        text = response.read().decode()
+        connection.close()
+        return response.status, text
+
+    def get(self, port, path):
+        return self.request(port, "GET", path)
+
+    def submit(self, port, path, fields, files=None):
+        """Fill in and send the form at `path`, as a person would: CSRF token, hidden
+        fields and all."""
+        _, page = self.get(port, path)
+        form = parse_html(page).select_one(f'form[method="post"][action="{path}"]')
+        if form is None:
+            form = parse_html(page).select_one("main form[method=post]")
+        data = {
+            field["name"]: field.get("value", "")
+            for field in form.select("input[type=hidden]")
+        }
+        data.update(fields)
+        if files:
+            body = encode_multipart(BOUNDARY, {**data, **files})
+            return self.request(port, "POST", path, body, MULTIPART_CONTENT)
+        body = urlencode(data)
+        return self.request(
+            port, "POST", path, body, "application/x-www-form-urlencoded"
+        )
+
+    def log_in(self, port, username, password=PASSWORD):
+        return self.submit(
+            port, "/accounts/login/", {"username": username, "password": password}
+        )

@@ -61,7 +61,7 @@ def test_database_and_cache_urls_are_honoured():
     assert result.stdout.split() == [
         "False",
         "django.db.backends.postgresql",
-        "django.core.cache.backends.redis.RedisCache",
+        "wiki.cache.SoftRedisCache",
     ]
 
 

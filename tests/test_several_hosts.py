@@ -1,18 +1,14 @@
 """Several web hosts, one wiki: two gunicorn servers sharing one PostgreSQL database,
 one Redis and one object store, as the README's Production section sets them up."""
 
-import http.client
-from http.cookies import SimpleCookie
-from urllib.parse import urlencode
 from urllib.request import urlopen
 
 import pytest
 from django.conf import settings
-from django.test.client import BOUNDARY, MULTIPART_CONTENT, encode_multipart
 
 from tests.builders import create_page
 from tests.html import parse_html
-from tests.servers import gunicorn
+from tests.servers import Browser, gunicorn
 from wiki.views.accounts import LOCKED_OUT
 
 from .wiki.images import image_bytes, upload
@@ -27,7 +23,6 @@ pytestmark = [
         reason="several hosts share PostgreSQL and Redis (DATABASE_URL, CACHE_URL)",
     ),
 ]
-PASSWORD = "a-long-test-password"
 
 
 @pytest.fixture(scope="module")
@@ -36,55 +31,6 @@ def hosts(django_db_setup, object_store):
     environ = object_store.environ()
     with gunicorn(**environ) as first, gunicorn(**environ) as second:
         yield first, second
-
-
-class Browser:
-    """One reader's browser: its cookies go with it to whichever host it asks."""
-
-    def __init__(self):
-        self.cookies = {}
-
-    def request(self, port, method, path, body=None, content_type=None):
-        headers = {"Cookie": "; ".join(f"{k}={v}" for k, v in self.cookies.items())}
-        if content_type:
-            headers["Content-Type"] = content_type
-        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
-        connection.request(method, path, body=body, headers=headers)
-        response = connection.getresponse()
-        for header in response.headers.get_all("Set-Cookie") or []:
-            for name, morsel in SimpleCookie(header).items():
-                self.cookies[name] = morsel.value
-        text = response.read().decode()
-        connection.close()
-        return response.status, text
-
-    def get(self, port, path):
-        return self.request(port, "GET", path)
-
-    def submit(self, port, path, fields, files=None):
-        """Fill in and send the form at `path`, as a person would: CSRF token, hidden
-        fields and all."""
-        _, page = self.get(port, path)
-        form = parse_html(page).select_one(f'form[method="post"][action="{path}"]')
-        if form is None:
-            form = parse_html(page).select_one("main form[method=post]")
-        data = {
-            field["name"]: field.get("value", "")
-            for field in form.select("input[type=hidden]")
-        }
-        data.update(fields)
-        if files:
-            body = encode_multipart(BOUNDARY, {**data, **files})
-            return self.request(port, "POST", path, body, MULTIPART_CONTENT)
-        body = urlencode(data)
-        return self.request(
-            port, "POST", path, body, "application/x-www-form-urlencoded"
-        )
-
-    def log_in(self, port, username, password=PASSWORD):
-        return self.submit(
-            port, "/accounts/login/", {"username": username, "password": password}
-        )
 
 
 def article_text(port, path):

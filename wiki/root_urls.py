@@ -39,6 +39,8 @@ account_urls = [
     ),
 ]
 
+handler500 = "wiki.views.errors.failed"
+
 urlpatterns = [
     path("", include("films.urls")),
     path("", include("wiki.urls")),

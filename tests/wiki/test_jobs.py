@@ -16,7 +16,6 @@ from tests.servers import wait_until, worker
 from wiki.jobs import RETRIES, job, schedule_periodic_jobs
 from wiki.models import EmailFrequency, Page, Preferences, Watch
 from wiki.services import page_delete
-from wiki.services.notifying import send_daily_digests
 
 
 @job()

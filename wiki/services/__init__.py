@@ -4,7 +4,7 @@ Services are keyword-only, run in one transaction, and return what they did; vie
 only translate that into a response.
 """
 
-from .files import file_upload
+from .files import ImageStoreUnavailable, file_upload
 from .moving import MoveRefused, may_move, page_move, pages_linking_to
 from .pages import (
     DeletionRefused,
@@ -23,6 +23,7 @@ from .watching import page_unwatch, page_watch
 __all__ = [
     "DeletionRefused",
     "EditConflict",
+    "ImageStoreUnavailable",
     "MoveRefused",
     "NoSuchTopic",
     "SaveResult",

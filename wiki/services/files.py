@@ -1,7 +1,9 @@
 """Writes of uploaded images: a new file, or a new version of one."""
 
+import logging
 from contextlib import contextmanager
 
+from botocore.exceptions import BotoCoreError, ClientError
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db import transaction
@@ -11,6 +13,16 @@ from ..models import File, FileVersion, LogKind
 from ..models.files import THUMBNAIL_WIDTHS
 from .log import log_event
 from .pages import rerender_pages_using_file
+
+logger = logging.getLogger("wiki.files")
+
+# What a file store that is down, slow or full raises: the object store's client
+# errors, or the local disk's.
+STORE_ERRORS = (BotoCoreError, ClientError, OSError)
+
+
+class ImageStoreUnavailable(Exception):
+    """The image store did not take the upload; nothing was saved."""
 
 
 def _store_rendition(name, content):
@@ -27,13 +39,22 @@ def _files_removed_on_failure(names):
     """Delete the files named in `names` (filled in by the block) if the block fails.
 
     Files are written before the rows that point to them are saved; when a save fails
-    and the transaction rolls back, nothing may be left on disk that no row names.
+    and the transaction rolls back, nothing may be left in the store that no row
+    names. Every file is tried, whichever fail to go. A store that failed is
+    ImageStoreUnavailable.
     """
     try:
         yield
-    except BaseException:
+    except BaseException as error:
         for name in names:
-            default_storage.delete(name)
+            try:
+                default_storage.delete(name)
+            except STORE_ERRORS:
+                logger.exception(
+                    "%s is left in the image store; no row names it.", name
+                )
+        if isinstance(error, STORE_ERRORS):
+            raise ImageStoreUnavailable(str(error)) from error
         raise
 
 

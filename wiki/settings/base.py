@@ -12,6 +12,7 @@ from urllib.parse import urlsplit
 
 import dj_database_url
 import dj_email_url
+from botocore.config import Config
 from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
@@ -60,7 +61,8 @@ def cache_from_url(url, base_dir=None):
         }
     if url.startswith(("redis://", "rediss://", "unix://")):
         return {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            # Django's Redis cache, answering a miss when Redis fails (wiki/cache.py).
+            "BACKEND": "wiki.cache.SoftRedisCache",
             "LOCATION": url,
             "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "miracle-wiki"),
         }
@@ -167,6 +169,18 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
     }
     DATABASES["default"]["CONN_MAX_AGE"] = 0
+else:
+    # A database that does not answer costs a request seconds, not a worker: give up
+    # connecting after a few seconds, and (web processes only, see wiki/wsgi.py) end
+    # any statement that runs longer than a request may.
+    DATABASES["default"]["OPTIONS"] = {
+        "connect_timeout": int(os.environ.get("DATABASE_CONNECT_TIMEOUT", "3"))
+    }
+    _statement_ms = os.environ.get("DATABASE_STATEMENT_TIMEOUT_MS", "")
+    if _statement_ms:
+        DATABASES["default"]["OPTIONS"]["options"] = (
+            f"-c statement_timeout={int(_statement_ms)}"
+        )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 CACHES = {"default": cache_from_url(os.environ.get("CACHE_URL", ""))}
@@ -185,6 +199,9 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 WIKI_PAGE_CACHE_SECONDS = int(os.environ.get("WIKI_PAGE_CACHE_SECONDS", 24 * 60 * 60))
 WIKI_PAGE_MAX_AGE = int(os.environ.get("WIKI_PAGE_MAX_AGE", 30))
 WIKI_PAGE_STALE_WHILE_REVALIDATE = 30
+# After Redis fails, each process serves from the database without asking Redis for
+# this many seconds, then tries it again (wiki/cache.py).
+WIKI_CACHE_RETRY_AFTER = 2.0
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": f"django.contrib.auth.password_validation.{name}"}
@@ -240,6 +257,11 @@ def media_s3_options(environ):
         "addressing_style": "path",
         "querystring_auth": False,  # public URLs: see wiki/storage.py
         "file_overwrite": False,
+        # A store that does not answer fails an upload in seconds (wiki/uploads.py
+        # says so to the uploader), never holds a worker until it is killed.
+        "client_config": Config(
+            connect_timeout=3, read_timeout=10, retries={"max_attempts": 2}
+        ),
     }
     public = urlsplit(environ.get("MEDIA_PUBLIC_URL", ""))
     if public.netloc:
@@ -305,6 +327,10 @@ WIKI_PROXY_COUNT = int(os.environ.get("DJANGO_PROXY_COUNT", "0"))
 # Request limits per address and per user, counted in the cache that every worker
 # and host shares (wiki/limits.py). "N/m" is N per minute; h hours, d days.
 RATELIMIT_ENABLE = env_flag("RATELIMIT_ENABLE", True)
+# While the cache is down nothing can be counted: the site stays open to everyone
+# rather than refusing every login, save and search (the lockout after failed logins
+# is counted in the database, and holds).
+RATELIMIT_FAIL_OPEN = True
 RATELIMIT_USE_CACHE = "default"
 RATELIMIT_IP_META_KEY = "wiki.limits.client_ip"
 WIKI_RATE_LIMITS = {

@@ -1,8 +1,11 @@
 """Categories: every one with its size, and one with its text and members."""
 
-from django.core.paginator import Paginator
+from http import HTTPStatus
+
+from django.core.paginator import InvalidPage, Paginator
 from django.db.models import Case, Count, IntegerField, Min, Value, When
 from django.db.models.functions import Lower
+from django.http import Http404
 from django.shortcuts import render
 from django.utils.decorators import method_decorator
 from django.views.generic import ListView
@@ -55,7 +58,10 @@ def category_detail(request, slug):
         )
         .order_by("is_page", Lower("sort_key"), "pk")
     )
-    page_obj = Paginator(members, MEMBERS_PER_PAGE).get_page(request.GET.get("page"))
+    try:
+        page_obj = Paginator(members, MEMBERS_PER_PAGE).page(request.GET.get("page", 1))
+    except InvalidPage as error:
+        raise Http404("No such page of this category.") from error
     name = (
         page.title.removeprefix(CATEGORY_TITLE_PREFIX)
         if page
@@ -71,4 +77,7 @@ def category_detail(request, slug):
         "subcategories": [m.page for m in page_obj if m.is_page == 0],
         "members": [m.page for m in page_obj if m.is_page == 1],
     }
-    return render(request, "wiki/category_detail.html", context)
+    # A category without a text or a member does not exist (yet): offered, but 404.
+    exists = page is not None or page_obj.paginator.count > 0
+    status = HTTPStatus.OK if exists else HTTPStatus.NOT_FOUND
+    return render(request, "wiki/category_detail.html", context, status=status)

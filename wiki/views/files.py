@@ -15,16 +15,18 @@ from ..forms import UploadForm
 from ..limits import over_limit, refuse_as_too_many
 from ..models import File, FileUsage
 from ..models.files import CACHE_FOREVER, CONTENT_TYPES
-from ..services import file_upload
+from ..services import ImageStoreUnavailable, file_upload
 from ..uploads import (
     MAX_REQUEST_BYTES,
     UploadSizeGuard,
     declared_length,
     read_unknown_length_to_the_limit,
 )
+from .errors import RETRY_AFTER
 
 TOO_LARGE = "The upload is over the 10 MB limit; choose a smaller image."
 NO_LENGTH = "The upload did not say how large it is; please send it again."
+STORE_DOWN = "The image store did not answer; nothing was saved, try again."
 MEDIA_FOLDERS = ("files", "thumbs")
 
 
@@ -92,13 +94,19 @@ def _store_upload(request, guard):
         refuse_as_too_many(request)
         return _upload_form_page(request, form, HTTPStatus.TOO_MANY_REQUESTS)
     data = form.cleaned_data
-    version = file_upload(
-        name=data["name"],
-        image=data["image"],
-        author=request.user,
-        description=data["description"],
-        licence=data["licence"],
-    )
+    try:
+        version = file_upload(
+            name=data["name"],
+            image=data["image"],
+            author=request.user,
+            description=data["description"],
+            licence=data["licence"],
+        )
+    except ImageStoreUnavailable:
+        messages.error(request, STORE_DOWN)
+        response = _upload_form_page(request, form, HTTPStatus.SERVICE_UNAVAILABLE)
+        response["Retry-After"] = str(RETRY_AFTER)
+        return response
     messages.success(
         request, f"Uploaded {version.file.name} (version {version.number})."
     )

@@ -1,9 +1,11 @@
 """Reading the wiki: a page, every page, and the pages that link to one."""
 
+import re
 from http import HTTPStatus
 from urllib.parse import urlencode
 
 from django.shortcuts import redirect, render
+from django.utils.cache import add_never_cache_headers
 from django.utils.decorators import method_decorator
 from django.views.generic import ListView
 
@@ -23,7 +25,9 @@ def _shown_pages(request, slug):
     return [page_tag(slug), *([page_tag(arrived_from)] if arrived_from else [])]
 
 
-@cached_for_readers(tags=_shown_pages, params=("redirect", REDIRECTED_FROM))
+@cached_for_readers(
+    tags=_shown_pages, params=(("redirect", re.compile("no")), REDIRECTED_FROM)
+)
 def page_detail(request, slug):
     """Show a page's current revision, or a 404 that offers to create it."""
     if is_talk_slug(slug):
@@ -57,7 +61,19 @@ def page_detail(request, slug):
         "redirected_from": _redirect_source(arrived_from, page),
         "redirect_target": _redirect_target(page),
     }
-    return render(request, "wiki/page_detail.html", context)
+    response = render(request, "wiki/page_detail.html", context)
+    if _changed_nothing(request, context):
+        # The same page as without the parameter: no cache may keep another copy.
+        add_never_cache_headers(response)
+    return response
+
+
+def _changed_nothing(request, context):
+    """Whether a query parameter was given that made no difference to the page."""
+    return bool(
+        (request.GET.get(REDIRECTED_FROM) and context["redirected_from"] is None)
+        or ("redirect" in request.GET and context["redirect_target"] is None)
+    )
 
 
 def _redirect_source(slug, page):

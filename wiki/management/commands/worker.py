@@ -1,4 +1,4 @@
-"""`manage.py worker`: run background jobs (django-tasks-db's worker, and the schedule)."""
+"""`manage.py worker`: run background jobs, and schedule the periodic ones."""
 
 from django_tasks_db.management.commands.db_worker import Command as DatabaseWorker
 
