@@ -69,7 +69,10 @@ def test_with_redis_killed_every_page_and_every_edit_answers(redis, page, user):
     assert editor.get("/wiki/cell/edit/").status_code == 200
     response = editor.post(
         "/wiki/cell/edit/",
-        {"body": "Saved while Redis was down.", "base_revision": page.current_revision_id},
+        {
+            "body": "Saved while Redis was down.",
+            "base_revision": page.current_revision_id,
+        },
     )
     assert response.status_code == 302
     assert text_of(reader) == "Saved while Redis was down."
@@ -120,7 +123,10 @@ def test_a_full_redis_refuses_writes_and_the_site_goes_on(redis, page, user):
     editor.force_login(user)
     response = editor.post(
         "/wiki/cell/edit/",
-        {"body": "Saved while Redis was full.", "base_revision": page.current_revision_id},
+        {
+            "body": "Saved while Redis was full.",
+            "base_revision": page.current_revision_id,
+        },
     )
     assert response.status_code == 302
     assert text_of(Client()) == "Saved while Redis was full."
@@ -162,9 +168,7 @@ def test_versions_an_edit_could_not_renew_are_renewed_by_a_job_once_redis_answer
 
 
 @pytest.mark.django_db(transaction=True)
-def test_redis_killed_and_paused_under_load_costs_no_5xx_and_no_edit(
-    tmp_path, user
-):
+def test_redis_killed_and_paused_under_load_costs_no_5xx_and_no_edit(tmp_path, user):
     create_page(title="Cell", body="Edit 0")
     with (
         redis_server(tmp_path) as server,
@@ -201,7 +205,9 @@ def test_redis_killed_and_paused_under_load_costs_no_5xx_and_no_edit(
         for thread in readers:
             thread.join()
     assert not [status for status in statuses if status >= 500]
-    bodies = set(Revision.objects.filter(page__slug="cell").values_list("body", flat=True))
+    bodies = set(
+        Revision.objects.filter(page__slug="cell").values_list("body", flat=True)
+    )
     assert len(saved) == 12 and set(saved) <= bodies
     assert Page.objects.get(slug="cell").current_revision.body == "Edit 12"
 

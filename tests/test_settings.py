@@ -137,3 +137,16 @@ def test_email_url_configures_outgoing_mail():
     ]
     console = load_settings(DJANGO_DEBUG="1", code="print(s.EMAIL_BACKEND)")
     assert console.stdout.split() == ["django.core.mail.backends.console.EmailBackend"]
+
+
+def test_images_from_the_object_store_are_allowed_by_the_content_security_policy():
+    code = "print(*s.CONTENT_SECURITY_POLICY['DIRECTIVES']['img-src'])"
+    store = {"DJANGO_DEBUG": "1", "MEDIA_S3_BUCKET": "media"}
+    local = load_settings(code, DJANGO_DEBUG="1").stdout.split()
+    cdn = load_settings(
+        code, **store, MEDIA_PUBLIC_URL="https://media.example.org/wiki/"
+    ).stdout.split()
+    aws = load_settings(code, **store).stdout.split()
+    assert local == ["'self'", "data:"]
+    assert cdn == ["'self'", "data:", "https://media.example.org"]
+    assert aws == ["'self'", "data:", "https://*.amazonaws.com"]

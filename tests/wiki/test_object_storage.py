@@ -1,13 +1,16 @@
 """Uploads on an S3-compatible object store (a real SeaweedFS), as several hosts use."""
 
 import io
+import time
 import urllib.request
+from urllib.parse import urlsplit
 
 import pytest
 from PIL import Image
 
 from tests.builders import create_page
 from tests.html import parse_html
+from tests.tcp_proxy import TcpProxy
 from wiki.models import File, FileVersion
 from wiki.settings.base import media_s3_options
 
@@ -110,3 +113,67 @@ def test_every_version_stays_viewable(uploader, media_on_store):
     assert [v.number for v in versions] == [1, 2]
     bodies = {fetch(version.image.url)[2] for version in versions}
     assert len(bodies) == 2
+
+
+@pytest.fixture
+def proxy(object_store):
+    proxy = TcpProxy(urlsplit(object_store.endpoint).port)
+    yield proxy
+    proxy.close()
+
+
+@pytest.fixture
+def uploader_through(client, user, settings, object_store, proxy):
+    """An uploader whose site reaches the store through `proxy`, with short timeouts."""
+    environ = {
+        **object_store.environ(),
+        "MEDIA_S3_ENDPOINT_URL": f"http://127.0.0.1:{proxy.port}",
+        "MEDIA_S3_READ_TIMEOUT": "1",
+    }
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "default": {
+            "BACKEND": "wiki.storage.MediaStorage",
+            "OPTIONS": media_s3_options(environ),
+        },
+    }
+    client.force_login(user)
+    return client
+
+
+def refused_in_words(response):
+    assert response.status_code == 503 and response["Retry-After"]
+    alert = parse_html(response.text).select_one("#messages .alert")
+    assert "The image store did not answer; nothing was saved" in alert.text
+
+
+def test_a_stopped_store_is_a_503_in_words_and_saves_nothing(
+    uploader_through, proxy, object_store
+):
+    before = object_store.keys()
+    proxy.cut_at(b"PUT /", 0)
+    refused_in_words(post_upload(uploader_through, image_bytes(size=(800, 600))))
+    assert not File.objects.exists() and object_store.keys() == before
+
+
+def test_a_store_that_never_answers_costs_an_upload_seconds(
+    uploader_through, proxy, object_store
+):
+    proxy.hang()
+    started = time.monotonic()
+    refused_in_words(post_upload(uploader_through, image_bytes(size=(800, 600))))
+    assert time.monotonic() - started < 10  # 2 tries of a 1 s read, not 30 s
+    assert not File.objects.exists()
+
+
+def test_a_store_lost_after_two_of_four_objects_keeps_none_of_them(
+    uploader_through, proxy, object_store, run_jobs
+):
+    before = object_store.keys()
+    proxy.cut_at(b"PUT /", 2)
+    refused_in_words(post_upload(uploader_through, image_bytes(size=(800, 600))))
+    assert not File.objects.exists()
+    assert len(object_store.keys() - before) == 2  # the store is still cut off
+    proxy.mend()
+    run_jobs()
+    assert object_store.keys() == before

@@ -260,7 +260,9 @@ def media_s3_options(environ):
         # A store that does not answer fails an upload in seconds (wiki/uploads.py
         # says so to the uploader), never holds a worker until it is killed.
         "client_config": Config(
-            connect_timeout=3, read_timeout=10, retries={"max_attempts": 2}
+            connect_timeout=2,
+            read_timeout=float(environ.get("MEDIA_S3_READ_TIMEOUT", "5")),
+            retries={"mode": "standard", "total_max_attempts": 2},
         ),
     }
     public = urlsplit(environ.get("MEDIA_PUBLIC_URL", ""))
@@ -380,6 +382,26 @@ CONTENT_SECURITY_POLICY = {
         "frame-ancestors": [NONE],
     }
 }
+
+
+def media_origin(environ):
+    """The origin readers fetch uploaded images from, when it is not the site's own:
+    MEDIA_PUBLIC_URL's, or the object store's for its own path-style URLs."""
+    if not environ.get("MEDIA_S3_BUCKET"):
+        return None
+    public = environ.get("MEDIA_PUBLIC_URL") or environ.get("MEDIA_S3_ENDPOINT_URL")
+    parts = urlsplit(public or "")
+    # Without either, django-storages names AWS S3's own path-style addresses.
+    return (
+        f"{parts.scheme}://{parts.netloc}"
+        if parts.netloc
+        else "https://*.amazonaws.com"
+    )
+
+
+if media_origin(os.environ):
+    CONTENT_SECURITY_POLICY["DIRECTIVES"]["img-src"].append(media_origin(os.environ))
+
 PERMISSIONS_POLICY = {
     feature: []
     for feature in (
