@@ -1,5 +1,6 @@
 """A TCP proxy on 127.0.0.1 that a test can cut, as a network that fails would."""
 
+import contextlib
 import socket
 import threading
 
@@ -90,9 +91,7 @@ class TcpProxy:
     def _cut_all(self):
         self.cut = True
         for end in self.open:
-            try:
+            with contextlib.suppress(OSError):
                 end.shutdown(socket.SHUT_RDWR)
-            except OSError:
-                pass
             end.close()
         self.open = []

@@ -1,4 +1,4 @@
-"""Images kept in an S3-compatible store show in a real browser, under the site's CSP."""
+"""Images kept in an S3-compatible store show in a real browser, under the CSP."""
 
 import pytest
 

@@ -107,6 +107,7 @@ INSTALLED_APPS = [
     "simple_history",
     "django_tasks",
     "django_tasks_db",
+    "dbbackup",
     "wiki",
     "films",
 ]
@@ -191,6 +192,13 @@ SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 # Background jobs (wiki/jobs.py) are rows in the same database, enqueued inside the
 # write that needs them; `manage.py worker` runs them, on as many hosts as wanted.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
+# `manage.py backup` and `restore` (wiki/backups.py): django-dbbackup's online copies,
+# SQLite's restored through its backup API too, so that a live WAL stays sound.
+DBBACKUP_CONNECTOR_MAPPING = {
+    "django.db.backends.sqlite3": "wiki.backups.SqliteOnlineConnector"
+}
+DBBACKUP_SEND_EMAIL = False
 
 # What logged-out readers are shown is kept in that cache until what it shows changes
 # (wiki/page_cache.py). Browsers and a CDN in front may keep it for MAX_AGE seconds,
