@@ -4,17 +4,20 @@ Every film, character, actor and remake page is in Films, Characters, Actors or
 Remakes, and each character's page in its film's cast category too.
 """
 
-from .models import Actor, Character, Film, Remake
+from .models import Character
+from .subject_pages import subject_kinds
 
-KINDS = ((Film, "Films"), (Actor, "Actors"), (Remake, "Remakes"))
+CATEGORY_OF_KIND = {"film": "Films", "actor": "Actors", "remake": "Remakes"}
 
 
 def categories_for_page(page):
-    """(name, sort key) pairs for `page`, if it is a subject's."""
-    character = Character.objects.select_related("film").filter(slug=page.slug).first()
-    if character is not None:
+    """(name, sort key) pairs for `page`, if it is a subject's.
+
+    Which slugs are subjects is kept until film data changes, so that the pages of
+    no subject, most of a wiki, cost no query here.
+    """
+    kind = subject_kinds().get(page.slug)
+    if kind == "character":
+        character = Character.objects.select_related("film").get(slug=page.slug)
         return [("Characters", ""), (f"{character.film.title} cast", "")]
-    for model, name in KINDS:
-        if model.objects.filter(slug=page.slug).exists():
-            return [(name, "")]
-    return []
+    return [(CATEGORY_OF_KIND[kind], "")] if kind else []

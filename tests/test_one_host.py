@@ -9,7 +9,7 @@ from django.conf import settings
 from tests.builders import create_page, edit_page
 from tests.servers import gunicorn
 
-DEFAULT_CACHE = settings.CACHES["default"]["BACKEND"] == "diskcache.DjangoCache"
+DEFAULT_CACHE = settings.CACHES["default"]["BACKEND"] == "wiki.cache.HostCache"
 pytestmark = [
     pytest.mark.django_db(transaction=True),
     pytest.mark.skipif(not DEFAULT_CACHE, reason="the embedded default: no CACHE_URL"),

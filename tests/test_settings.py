@@ -41,13 +41,13 @@ def test_defaults_are_sqlite_and_a_cache_on_this_hosts_disk():
     assert result.stdout.split() == [
         "True",
         "django.db.backends.sqlite3",
-        "diskcache.DjangoCache",
+        "wiki.cache.HostCache",
     ]
 
 
 def test_a_cache_folder_or_one_per_process_may_be_asked_for(tmp_path):
     folder = cache_from_url(f"file://{tmp_path}/c")
-    assert folder["BACKEND"] == "diskcache.DjangoCache"
+    assert folder["BACKEND"] == "wiki.cache.HostCache"
     assert folder["LOCATION"] == f"{tmp_path}/c"
     assert cache_from_url("locmem://")["BACKEND"].endswith("LocMemCache")
 

@@ -1,4 +1,6 @@
-"""A Redis cache that fails soft: when Redis is down, slow or full, the site goes on.
+"""The site's caches: Redis that fails soft, and the host's own folder (HostCache).
+
+When Redis is down, slow or full, the site goes on.
 
 Everything the wiki keeps in Redis can be had again from the database: kept pages are
 drawn afresh, sessions are read from their table (`cached_db`), and request limits are
@@ -18,6 +20,7 @@ import logging
 import time
 from functools import wraps
 
+from diskcache import DjangoCache
 from django.conf import settings
 from django.core.cache.backends.redis import RedisCache
 from redis.backoff import NoBackoff
@@ -123,3 +126,13 @@ class SoftRedisCache(RedisCache):
     has_key = _soft(_no)(RedisCache.has_key)
     incr = _soft(_no_key)(RedisCache.incr)
     clear = _soft(_no)(RedisCache.clear)
+
+
+class HostCache(DjangoCache):
+    """diskcache's Django cache, its SQLite connections kept from one request to the
+    next: Django closes every cache as a request ends, and opening diskcache's anew
+    (a connection and its settings per shard) would cost each request more than the
+    page it serves from the cache."""
+
+    def close(self, **kwargs):
+        pass

@@ -33,7 +33,7 @@ def check_shared_cache(app_configs, **kwargs):
                 id="wiki.W002",
             )
         ]
-    if backend == "diskcache.DjangoCache":
+    if backend == "wiki.cache.HostCache":
         return [
             checks.Warning(
                 "CACHE_URL is not set, so the cache is a folder on this host's disk: "

@@ -45,3 +45,18 @@ def test_bench_reports_page_views_against_the_floor_and_cleans_up():
             assert re.search(row, report, re.MULTILINE), report
     assert connection.settings_dict["NAME"] == database
     assert not Page.objects.exists()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_bench_reports_write_latency_by_linking_pages_and_cleans_up():
+    database = connection.settings_dict["NAME"]
+    out = StringIO()
+    call_command("bench", only="writes", backlinks="0,20", write_rounds=2, stdout=out)
+    report = out.getvalue()
+
+    for operation in ("create", "move", "move back", "delete", "restore"):
+        row = rf"^{operation} +\d+\.\d +\d+\.\d +\d+\.\d +\d+\.\d$"
+        assert re.search(row, report, re.MULTILINE), report
+    assert re.search(r"re-rendering the 21 linking pages: \d+\.\d s", report)
+    assert connection.settings_dict["NAME"] == database
+    assert not Page.objects.exists()

@@ -76,18 +76,20 @@ def rerender_pages(**lookup):
     """Re-render the current text of the live pages matching `lookup`.
 
     Their text is unchanged, but what it links to or embeds is not: a link turned blue
-    or red, a file shows another image.
+    or red, a file shows another image. Their categories are written in one go.
     """
-    revisions = []
-    for page in Page.objects.live().with_current_revision().filter(**lookup):
-        pages_changed(page.slug)
+    pages = list(Page.objects.live().with_current_revision().filter(**lookup))
+    categories = []
+    for page in pages:
         revision = page.current_revision
         rendered = markup.render(revision.body)
-        categories = categories_of(page, rendered.categories)
-        _replace_categories(page, categories)
-        revision.html = rendered.html + category_links(categories)
-        revisions.append(revision)
-    Revision.objects.bulk_update(revisions, ["html"])
+        named = categories_of(page, rendered.categories)
+        categories += _category_rows(page, named)
+        revision.html = rendered.html + category_links(named)
+    Revision.objects.bulk_update([page.current_revision for page in pages], ["html"])
+    PageCategory.objects.filter(page__in=pages).delete()
+    PageCategory.objects.bulk_create(categories)
+    pages_changed(*(page.slug for page in pages))
 
 
 # Pages re-rendered per transaction: each batch holds the write lock only briefly.
@@ -122,10 +124,9 @@ def rerender_pages_by_id(ids):
     return _rerender_in_batches(Page.objects.live().filter(pk__in=ids))
 
 
-def _replace_categories(page, categories):
-    """Make the page's category rows exactly `categories` (slug: (name, sort key))."""
-    page.categories.all().delete()
-    PageCategory.objects.bulk_create(
+def _category_rows(page, categories):
+    """The category rows of `page` for `categories` (slug: (name, sort key))."""
+    return [
         PageCategory(
             page=page,
             category_slug=slug,
@@ -133,7 +134,13 @@ def _replace_categories(page, categories):
             sort_key=(sort_key or page.title)[:SLUG_MAX_LENGTH],
         )
         for slug, (name, sort_key) in categories.items()
-    )
+    ]
+
+
+def _replace_categories(page, categories):
+    """Make the page's category rows exactly `categories` (slug: (name, sort key))."""
+    page.categories.all().delete()
+    PageCategory.objects.bulk_create(_category_rows(page, categories))
 
 
 def _revision_create(*, page, body, author, summary):

@@ -54,10 +54,16 @@ def cache_from_url(url, base_dir=None):
         return {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
     if url.startswith("file://"):
         return {
-            "BACKEND": "diskcache.DjangoCache",
+            "BACKEND": "wiki.cache.HostCache",
             "LOCATION": urlsplit(url).path,
-            # Bounded: past this size the least recently stored entries are dropped.
-            "OPTIONS": {"size_limit": 2**30},
+            "OPTIONS": {
+                # Bounded: past this size the least recently stored entries go.
+                "size_limit": 2**30,
+                # Each worker reads the cache through the host's file cache, rather
+                # than keeping pages of its own (diskcache's default: 32 MB a shard).
+                "sqlite_cache_size": 256,
+                "sqlite_mmap_size": 0,
+            },
         }
     if url.startswith(("redis://", "rediss://", "unix://")):
         return {

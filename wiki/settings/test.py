@@ -26,7 +26,7 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
     DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / ".test-db.sqlite3")}  # noqa: F405
 
 _worker = os.environ.get("PYTEST_XDIST_WORKER", "")
-if CACHES["default"]["BACKEND"] == "diskcache.DjangoCache":  # noqa: F405
+if CACHES["default"]["BACKEND"] == "wiki.cache.HostCache":  # noqa: F405
     # Tests empty the cache between them: each parallel worker gets a folder of its own,
     # which the servers a test starts share, as the processes of one host do.
     CACHES["default"]["LOCATION"] = str(BASE_DIR / ".test-cache" / (_worker or "main"))  # noqa: F405

@@ -1,13 +1,17 @@
-"""`manage.py bench`: page views, then search latency, each on a throwaway wiki.
+"""`manage.py bench`: page views, writes, search latency, each on a throwaway wiki.
 
-Page views are timed on the seeded wiki with a 4 KB article (wiki.benchmarks.pages).
+Page views are timed on the seeded wiki with a 4 KB article (wiki.benchmarks.pages),
+and again with Redis unreachable when the cache is Redis. Writes are timed against
+pages with 0, 1,000 and 10,000 pages linking to them (wiki.benchmarks.writes).
 For search, synthetic pages are written with bulk inserts rather than through the
 services: this measures reading, and 100,000 rendered saves would take longer than the
 measurement. The search index is the real one, kept by the same triggers or generated
 columns.
 """
 
+import logging
 import random
+import socket
 import statistics
 import tempfile
 import time
@@ -22,11 +26,12 @@ from django.db import connection, transaction
 from django.test import Client, override_settings
 from django.urls import reverse
 
-from wiki.benchmarks import pages
+from wiki.benchmarks import pages, writes
 from wiki.benchmarks.pages import write_article
 from wiki.models import Page
 from wiki.search import SearchResults, optimize_index
 from wiki.search.corpus import insert_pages, synthetic_body, vocabulary
+from wiki.settings.base import cache_from_url
 from wiki.views.search import RESULTS_PER_PAGE
 
 QUERIES = [
@@ -57,6 +62,23 @@ def bench_host():
     return "localhost"
 
 
+def closed_port():
+    """A port on this host that nothing listens on."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@contextmanager
+def logging_disabled():
+    """Quiet the cache's once-a-minute report while Redis is down on purpose."""
+    logging.disable(logging.ERROR)
+    try:
+        yield
+    finally:
+        logging.disable(logging.NOTSET)
+
+
 def cache_name():
     return settings.CACHES["default"]["BACKEND"].rsplit(".", 1)[-1]
 
@@ -69,7 +91,17 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument(
-            "--only", choices=["pages", "search"], help="Measure one part only."
+            "--only",
+            choices=["pages", "writes", "search"],
+            help="Measure one part only.",
+        )
+        parser.add_argument(
+            "--backlinks",
+            default="0,1000,10000",
+            help="Counts of linking pages to time writes at.",
+        )
+        parser.add_argument(
+            "--write-rounds", type=int, default=10, help="Rounds of writes at each."
         )
         parser.add_argument(
             "--rounds",
@@ -91,10 +123,14 @@ class Command(BaseCommand):
 
     def handle(self, *args, only, sizes, repeat, rounds, keep, verbosity, **options):
         self.verbosity, self.keep = verbosity, keep
-        if only != "search":
+        if only in (None, "pages"):
             with self.throwaway_database("pages", keep=keep):
                 self.bench_pages(rounds)
-        if only != "pages":
+        if only in (None, "writes"):
+            counts = [int(count) for count in options["backlinks"].split(",")]
+            with self.throwaway_database("writes", keep=keep):
+                self.bench_writes(counts, options["write_rounds"])
+        if only in (None, "search"):
             with self.throwaway_database("search", keep=keep):
                 self.bench_search(
                     sorted(int(size) for size in sizes.split(",")), repeat
@@ -148,6 +184,47 @@ class Command(BaseCommand):
         floor = rates[pages.FLOOR]
         for label, rate in rates.items():
             self.stdout.write(f"{label:<24} {rate:>8.0f} {rate / floor:>8.2f}")
+        if cache_name() == "SoftRedisCache":
+            self.bench_pages_without_redis(rounds, rates)
+
+    def bench_pages_without_redis(self, rounds, rates):
+        """The same views with Redis unreachable (a closed port): the database's."""
+        down = {"default": cache_from_url(f"redis://127.0.0.1:{closed_port()}/0")}
+        with (
+            override_settings(
+                CACHES=down,
+                DEBUG=False,
+                ROOT_URLCONF="wiki.benchmarks.urls",
+                RATELIMIT_ENABLE=False,
+                AXES_ENABLED=False,
+            ),
+            logging_disabled(),
+        ):
+            without = pages.measure(bench_host(), rounds, PAGE_VIEWS_PER_ROUND)
+        self.stdout.write("The same views with Redis down (its port closed)")
+        self.stdout.write(f"{'view':<24} {'req/s':>8} {'x up':>8}")
+        for label, rate in without.items():
+            self.stdout.write(f"{label:<24} {rate:>8.0f} {rate / rates[label]:>8.2f}")
+
+    def bench_writes(self, counts, rounds):
+        latencies, rerendered, seconds = writes.measure(rounds, counts)
+        self.stdout.write(
+            f"Writes on {connection.vendor}: ms in the services, {rounds} rounds, "
+            "by pages linking to the page written"
+        )
+        self.stdout.write(
+            f"{'operation':<10}"
+            + "".join(f" {f'{count:,} p50':>10} {'p95':>6}" for count in counts)
+        )
+        for op in writes.OPERATIONS:
+            cells = "".join(
+                f" {latencies[count, op][0]:>10.1f} {latencies[count, op][1]:>6.1f}"
+                for count in counts
+            )
+            self.stdout.write(f"{op:<10}{cells}")
+        self.stdout.write(
+            f"The job re-rendering the {rerendered:,} linking pages: {seconds:.1f} s"
+        )
 
     def bench_search(self, sizes, repeat):
         self.client = Client(HTTP_HOST=bench_host())
