@@ -16,6 +16,7 @@ from django.db import connection
 from django.test.client import BOUNDARY, MULTIPART_CONTENT, encode_multipart
 
 from tests.html import parse_html
+from tests.wiki.images import image_bytes, upload
 
 PASSWORD = "a-long-test-password"  # the `user` fixture's
 
@@ -145,6 +146,15 @@ class Browser:
         body = urlencode(data)
         return self.request(
             port, "POST", path, body, "application/x-www-form-urlencoded"
+        )
+
+    def upload_poster(self, port):
+        """Upload an 800 × 600 `Poster.jpg` through the upload form."""
+        return self.submit(
+            port,
+            "/files/upload/",
+            {"name": "Poster.jpg", "description": "The poster"},
+            files={"file": upload("Poster.jpg", image_bytes(size=(800, 600)))},
         )
 
     def log_in(self, port, username, password=PASSWORD):

@@ -11,8 +11,6 @@ from tests.html import parse_html
 from tests.servers import Browser, gunicorn
 from wiki.views.accounts import LOCKED_OUT
 
-from .wiki.images import image_bytes, upload
-
 SHARED = settings.DATABASES["default"]["ENGINE"].endswith(
     "postgresql"
 ) and settings.CACHES["default"]["BACKEND"].endswith("RedisCache")
@@ -62,12 +60,7 @@ def test_an_upload_through_one_host_is_served_by_the_other(hosts, user):
     first, second = hosts
     uploader = Browser()
     uploader.log_in(first, "reader")
-    status, _ = uploader.submit(
-        first,
-        "/files/upload/",
-        {"name": "Poster.jpg", "description": "The poster"},
-        files={"file": upload("Poster.jpg", image_bytes(size=(800, 600)))},
-    )
+    status, _ = uploader.upload_poster(first)
     assert status == 302
     status, page = Browser().get(second, "/files/Poster.jpg/")
     assert status == 200

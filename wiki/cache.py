@@ -115,8 +115,8 @@ class SoftRedisCache(RedisCache):
         super().__init__(server, params)
         self.outage = _Outage()
 
-    get = _soft(lambda key, default=None, **kwargs: default)(RedisCache.get)
-    get_many = _soft(lambda keys, **kwargs: {})(RedisCache.get_many)
+    get = _soft(lambda key, default=None, *args, **kwargs: default)(RedisCache.get)
+    get_many = _soft(lambda keys, *args, **kwargs: {})(RedisCache.get_many)
     set = _soft(_nothing)(RedisCache.set)
     set_many = _soft(lambda data, *args, **kwargs: list(data))(RedisCache.set_many)
     add = _soft(_no)(RedisCache.add)

@@ -10,7 +10,9 @@ traceback, in admin under "Task results".
 
 A job that raises is tried again later, `retries` times, each wait twice the one
 before; its failed attempts stay listed with their errors. A periodic job schedules its
-next run as it starts, so one run that fails does not end the schedule.
+next run as it starts, so one run that fails does not end the schedule. A job still
+marked running long after any job takes lost its worker (killed, or its host gone): it
+is marked failed and run again, as each worker starts and each periodic run begins.
 """
 
 import logging
@@ -18,6 +20,7 @@ from dataclasses import dataclass
 from datetime import datetime, time, timedelta
 from functools import wraps
 
+from django.db import transaction
 from django.utils import timezone
 from django_tasks import task
 from django_tasks.base import TaskResultStatus
@@ -26,6 +29,12 @@ logger = logging.getLogger("wiki.jobs")
 
 RETRIES = 5
 FIRST_RETRY_SECONDS = 10
+# Longer than any job runs: one marked running for longer has lost its worker.
+ABANDONED_AFTER = timedelta(minutes=30)
+
+
+class WorkerLost(Exception):
+    """The worker running this job stopped before it finished."""
 
 
 def retry_delay(attempt):
@@ -97,13 +106,15 @@ def daily(*, at):
 
 
 def schedule_periodic_jobs():
-    """Enqueue the next run of each periodic job that has none waiting.
+    """Enqueue the next run of each periodic job that has none waiting, and run again
+    the jobs whose worker was lost.
 
     Called as each worker starts and as each periodic run begins.
     """
     from django_tasks_db.models import DBTaskResult
 
     now = timezone.now()
+    _run_abandoned_again(now)
     for periodic in PERIODIC:
         waiting = DBTaskResult.objects.filter(
             task_path=periodic.job.module_path,
@@ -112,3 +123,20 @@ def schedule_periodic_jobs():
         )
         if not waiting.exists():
             periodic.job.using(run_after=periodic.next_run(now)).enqueue()
+
+
+def _run_abandoned_again(now):
+    from django_tasks_db.models import DBTaskResult
+
+    with transaction.atomic():
+        abandoned = DBTaskResult.objects.select_for_update(skip_locked=True).filter(
+            status=TaskResultStatus.RUNNING, started_at__lt=now - ABANDONED_AFTER
+        )
+        for result in abandoned:
+            result.set_failed(
+                WorkerLost(f"No worker finished it since {result.started_at}.")
+            )
+            result.task.enqueue(
+                *result.args_kwargs["args"], **result.args_kwargs["kwargs"]
+            )
+            logger.warning("Job %s lost its worker; it runs again.", result.task_path)

@@ -3,7 +3,6 @@
 import pytest
 
 from tests.servers import Browser, gunicorn
-from tests.wiki.images import image_bytes, upload
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -14,12 +13,7 @@ def test_an_image_in_the_object_store_decodes_in_the_browser(
     with gunicorn(**object_store.environ()) as port:
         uploader = Browser()
         assert uploader.log_in(port, "reader")[0] == 302
-        status, _ = uploader.submit(
-            port,
-            "/files/upload/",
-            {"name": "Poster.jpg", "description": "The poster"},
-            files={"file": upload("Poster.jpg", image_bytes(size=(800, 600)))},
-        )
+        status, _ = uploader.upload_poster(port)
         assert status == 302
         body = "[[File:Poster.jpg|thumb|The poster]]"
         status, _ = uploader.submit(

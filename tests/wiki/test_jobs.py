@@ -128,3 +128,17 @@ def test_jobs_wait_for_a_worker_and_survive_its_restart():
         wait_until(lambda: "wikilink-new" in html_of("source"), what="red again")
         wait_until(lambda: not jobs_waiting().exists(), what="an empty queue")
     assert not DBTaskResult.objects.filter(status=TaskResultStatus.FAILED).exists()
+
+
+def test_a_job_whose_worker_was_lost_runs_again(db, run_jobs):
+    create_page(title="Source", body="[[Target]]")
+    create_page(title="Target")
+    job_row = results("rerender_pages_linking_to").get(args_kwargs__args=["target"])
+    # Its worker took it an hour ago, and was killed before it finished.
+    job_row.status, job_row.started_at = "RUNNING", timezone.now() - timedelta(hours=1)
+    job_row.save()
+    results("rerender_pages_linking_to").exclude(pk=job_row.pk).update(status="FAILED")
+    run_jobs()
+    job_row.refresh_from_db()
+    assert job_row.status == "FAILED" and "WorkerLost" in job_row.exception_class_path
+    assert "wikilink-new" not in html_of("source")  # the job ran again, and finished

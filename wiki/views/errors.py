@@ -14,15 +14,11 @@ logger = logging.getLogger("wiki.errors")
 RETRY_AFTER = 30
 
 
-class ServiceUnavailable(Exception):
-    """A service the site needs (the database, the image store) did not answer."""
-
-
 def _is_unavailable(error):
     """Whether `error` says a service is down or too slow, rather than a bug: the
     database's operational and interface errors are a lost connection, a statement
     timeout, a cluster shutting down."""
-    return isinstance(error, ServiceUnavailable | OperationalError | InterfaceError)
+    return isinstance(error, OperationalError | InterfaceError)
 
 
 def failed(request):
