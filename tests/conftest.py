@@ -1,5 +1,6 @@
 """Builders shared by every test module."""
 
+import shutil
 import signal
 
 import pytest
@@ -121,3 +122,39 @@ def run_jobs(db, monkeypatch):
 
 
 WORKER_SIGNALS = (signal.SIGINT, signal.SIGTERM, signal.SIGQUIT)
+
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """Chromium for one module of browser tests.
+
+    Playwright's sync API runs an event loop in the test thread, beside which Django
+    refuses ORM calls; the browser tests' own calls are still plain synchronous code,
+    so the guard is lifted while, and only while, Playwright runs.
+    """
+    if CHROMIUM is None:
+        pytest.skip(
+            "No Chromium found: install Debian's 'chromium' package to run these."
+        )
+    from playwright.sync_api import sync_playwright
+
+    with pytest.MonkeyPatch.context() as guard:
+        guard.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(
+                executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS
+            )
+            yield browser
+            browser.close()

@@ -46,6 +46,23 @@ def wait_until(check, *, seconds=10, what="the condition"):
     return answer
 
 
+def image_in_chromium(browser, url, selector="#content img"):
+    """Open `url` in Chromium: the image's address and its decoded width (0 when the
+    browser could not show it), and what the Content-Security-Policy refused."""
+    context = browser.new_context()
+    try:
+        page = context.new_page()
+        console = []
+        page.on("console", lambda message: console.append(message.text))
+        page.goto(url, wait_until="load")
+        image = page.locator(selector)
+        width = image.evaluate("img => img.complete ? img.naturalWidth : 0")
+        refused = [text for text in console if "Content Security Policy" in text]
+        return image.get_attribute("src"), width, refused
+    finally:
+        context.close()
+
+
 def _environ(environ):
     """The test settings and database for a process of the site's own."""
     return {

@@ -8,7 +8,7 @@ from django.conf import settings
 
 from tests.builders import create_page
 from tests.html import parse_html
-from tests.servers import Browser, gunicorn
+from tests.servers import Browser, gunicorn, image_in_chromium
 from wiki.views.accounts import LOCKED_OUT
 
 SHARED = settings.DATABASES["default"]["ENGINE"].endswith(
@@ -56,7 +56,7 @@ def test_an_edit_through_one_host_is_seen_at_once_through_the_other(hosts, user)
         assert article_text(port, "/wiki/cell/") == "Then on two."
 
 
-def test_an_upload_through_one_host_is_served_by_the_other(hosts, user):
+def test_an_upload_through_one_host_is_served_by_the_other(hosts, user, browser):
     first, second = hosts
     uploader = Browser()
     uploader.log_in(first, "reader")
@@ -68,6 +68,10 @@ def test_an_upload_through_one_host_is_served_by_the_other(hosts, user):
     with urlopen(image["src"], timeout=10) as response:
         assert response.status == 200
         assert response.headers["Content-Type"] == "image/jpeg"
+    # And a reader's browser shows it, under the site's Content-Security-Policy.
+    url = f"http://127.0.0.1:{second}/files/Poster.jpg/"
+    src, width, refused = image_in_chromium(browser, url, "main img")
+    assert src == image["src"] and width > 0 and refused == []
 
 
 def test_a_login_lockout_on_one_host_holds_on_the_other(hosts, user):

@@ -1,50 +1,14 @@
-"""Headless Chromium (Debian's package), driven by Playwright, on a live server."""
+"""Browser tests: pages of a live server in headless Chromium (tests/conftest.py)."""
 
 import os
-import shutil
 
 import pytest
-
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 
 
 def pytest_collection_modifyitems(items):
     for item in items:
         if "tests/browser/" in str(item.fspath).replace(os.sep, "/"):
             item.add_marker(pytest.mark.browser)
-
-
-@pytest.fixture(scope="module")
-def browser():
-    """Chromium for one module of browser tests.
-
-    Playwright's sync API runs an event loop in the test thread, beside which Django
-    refuses ORM calls; the browser tests' own calls are still plain synchronous code,
-    so the guard is lifted while, and only while, Playwright runs.
-    """
-    if CHROMIUM is None:
-        pytest.skip(
-            "No Chromium found: install Debian's 'chromium' package to run these."
-        )
-    from playwright.sync_api import sync_playwright
-
-    with pytest.MonkeyPatch.context() as guard:
-        guard.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-        with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(
-                executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS
-            )
-            yield browser
-            browser.close()
 
 
 @pytest.fixture

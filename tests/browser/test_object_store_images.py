@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.servers import Browser, gunicorn
+from tests.servers import Browser, gunicorn, image_in_chromium
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -20,13 +20,6 @@ def test_an_image_in_the_object_store_decodes_in_the_browser(
             port, "/wiki/gallery/edit/", {"title": "Gallery", "body": body}
         )
         assert status == 302
-        context = browser.new_context(base_url=f"http://127.0.0.1:{port}")
-        page = context.new_page()
-        refused = []
-        page.on("console", lambda message: refused.append(message.text))
-        page.goto("/wiki/gallery/", wait_until="load")
-        image = page.locator("#content img")
-        assert image.get_attribute("src").startswith(object_store.endpoint)
-        assert image.evaluate("img => img.complete && img.naturalWidth") > 0
-        context.close()
-    assert not [text for text in refused if "Content Security Policy" in text]
+        url = f"http://127.0.0.1:{port}/wiki/gallery/"
+        src, width, refused = image_in_chromium(browser, url)
+    assert src.startswith(object_store.endpoint) and width > 0 and refused == []
