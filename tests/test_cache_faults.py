@@ -16,6 +16,7 @@ from tests.builders import create_page, edit_page
 from tests.html import parse_html
 from tests.redis_server import REDIS_SERVER, redis_server
 from tests.servers import Browser, gunicorn
+from tests.tcp_proxy import TcpProxy
 from wiki.models import Page, Revision
 from wiki.settings.base import cache_from_url
 
@@ -238,3 +239,35 @@ def test_twenty_thousand_made_up_addresses_cannot_fill_the_cache(redis, page):
     for path in made_up_addresses(20_000):
         assert reader.get(path).status_code < 500, path
     assert redis.client().dbsize() <= keys_for_the_real_pages + 5
+
+
+@pytest.fixture
+def partitioned(settings, tmp_path):
+    """A Redis the site reaches through a proxy the test can cut: Redis keeps its data
+    while the site cannot reach it, as across a network that fails."""
+    with redis_server(tmp_path) as server:
+        proxy = TcpProxy(server.port)
+        settings.CACHES = {
+            "default": cache_from_url(f"redis://127.0.0.1:{proxy.port}/0")
+        }
+        settings.WIKI_CACHE_RETRY_AFTER = 0
+        yield proxy
+        proxy.close()
+
+
+def test_a_logout_while_redis_is_cut_off_holds_once_it_is_back(
+    partitioned, user, run_jobs
+):
+    browser = Client()
+    login = browser.post(
+        "/accounts/login/", {"username": "reader", "password": "a-long-test-password"}
+    )
+    assert login.status_code == 302
+    stolen = browser.cookies["sessionid"].value
+    partitioned.refuse()
+    assert browser.post("/accounts/logout/").status_code == 302
+    partitioned.mend()
+    run_jobs()  # drops the session Redis still holds
+    replay = Client()
+    replay.cookies["sessionid"] = stolen
+    assert replay.get("/accounts/settings/").status_code == 302  # to the login

@@ -74,6 +74,12 @@ class _Outage:
         self.failed_at = None
 
 
+def failed_just_now(cache):
+    """Whether the last call to `cache` failed (or was skipped, Redis being down)."""
+    outage = getattr(cache, "outage", None)
+    return outage is not None and outage.failed_at is not None
+
+
 def _soft(miss):
     """Answer `miss(*args, **kwargs)` instead of raising when Redis fails."""
 

@@ -192,8 +192,8 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 CACHES = {"default": cache_from_url(os.environ.get("CACHE_URL", ""))}
 # Sessions are read from the cache every worker and host shares, and written through
-# to the database, so that a cache restart logs nobody out.
-SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+# to the database, so that a cache restart logs nobody out (wiki/sessions.py).
+SESSION_ENGINE = "wiki.sessions"
 
 # Background jobs (wiki/jobs.py) are rows in the same database, enqueued inside the
 # write that needs them; `manage.py worker` runs them, on as many hosts as wanted.
