@@ -60,9 +60,6 @@ class RedisServer:
         client.config_set("maxmemory-policy", "noeviction")
         client.config_set("maxmemory", str(max_bytes))
 
-    def used_memory(self):
-        return self.client().info("memory")["used_memory"]
-
     def stop(self):
         self.resume()
         self.process.terminate()
