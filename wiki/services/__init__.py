@@ -6,6 +6,7 @@ only translate that into a response.
 
 from .files import ImageStoreUnavailable, file_upload
 from .moving import MoveRefused, may_move, page_move, pages_linking_to
+from .notifying import notifications_mark_read
 from .pages import (
     DeletionRefused,
     EditConflict,
@@ -29,6 +30,7 @@ __all__ = [
     "SaveResult",
     "file_upload",
     "may_move",
+    "notifications_mark_read",
     "page_delete",
     "page_move",
     "page_restore",

@@ -15,7 +15,7 @@ from ..models import LogKind, Page, Revision, slug_for_title, talk_title
 from ..models.pages import TALK_SUFFIX
 from .log import log_event
 from .pages import (
-    DeletionRefused,
+    Refused,
     _locked_page,
     _page_create,
     _remove,
@@ -24,7 +24,7 @@ from .pages import (
 )
 
 
-class MoveRefused(DeletionRefused):
+class MoveRefused(Refused):
     """The page may not be moved there; the message says why."""
 
 

@@ -125,6 +125,16 @@ def _mail_at_once(revision, recipients):
     )
 
 
+def notifications_mark_read(*, notifications):
+    """Mark those of `notifications` not yet read as read now; return their ids."""
+    unread = {
+        notification.pk for notification in notifications if not notification.read_at
+    }
+    if unread:
+        Notification.objects.filter(pk__in=unread).update(read_at=timezone.now())
+    return unread
+
+
 @daily(at=time(6, 0))
 def send_daily_digests():
     """The digests, every morning at 06:00 UTC, run by a worker."""

@@ -277,7 +277,11 @@ def page_update(*, page, title, is_protected, actor=None):
     return locked
 
 
-class DeletionRefused(Exception):
+class Refused(Exception):
+    """The write may not be done to this page; the message says why."""
+
+
+class DeletionRefused(Refused):
     """The page may not be deleted, or restored; the message says why."""
 
 
@@ -315,9 +319,9 @@ def page_delete(*, page, actor=None, reason=""):
     if is_talk_slug(slug):
         Page.objects.filter(slug=slug.removesuffix(TALK_SUFFIX)).update(talk_topics=0)
     else:
-        talk = _locked_page(slug + TALK_SUFFIX)
-        if talk is not None:
-            _remove(talk, actor=actor, reason=reason, when=when)
+        talk_page = _locked_page(slug + TALK_SUFFIX)
+        if talk_page is not None:
+            _remove(talk_page, actor=actor, reason=reason, when=when)
     rerender_pages_linking_to.enqueue(slug)
 
 
@@ -337,12 +341,12 @@ def page_restore(*, page, actor=None):
         raise DeletionRefused(
             f"Another page was created at /wiki/{slug}/ since; move or delete it first."
         )
-    talk = (
+    talk_page = (
         Page.objects.deleted()
         .filter(deleted_slug=slug + TALK_SUFFIX, deleted_at=page.deleted_at)
         .first()
     )
-    for restored in (page, talk) if talk else (page,):
+    for restored in (page, talk_page) if talk_page else (page,):
         if Page.objects.filter(slug=restored.deleted_slug).exists():
             continue  # a talk page started meanwhile keeps its place
         restored.slug, restored.deleted_slug = restored.deleted_slug, ""

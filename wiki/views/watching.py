@@ -5,13 +5,12 @@ from django.contrib.auth.decorators import login_required
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import timezone
 from django.views.decorators.http import require_POST
 from django.views.generic import ListView
 
-from ..models import Notification, Page
+from ..models import Page
 from ..selectors import watchlist_revisions
-from ..services import page_unwatch, page_watch
+from ..services import notifications_mark_read, page_unwatch, page_watch
 from .history import HISTORY_PAGE_SIZE
 
 WATCHED_PAGES_PER_PAGE = 100
@@ -72,8 +71,5 @@ class NotificationsView(LoginRequiredMixin, ListView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        shown = context["object_list"]
-        unread = [n.pk for n in shown if n.read_at is None]
-        if unread:
-            Notification.objects.filter(pk__in=unread).update(read_at=timezone.now())
-        return {**context, "unread_ids": set(unread)}
+        unread = notifications_mark_read(notifications=context["object_list"])
+        return {**context, "unread_ids": unread}
