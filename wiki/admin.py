@@ -20,6 +20,17 @@ from .models import (
 from .services import DeletionRefused, page_delete, page_update
 
 
+class ReadOnlyAdmin(admin.ModelAdmin):
+    """Rows that follow from something else (a page's text, a write) or record what
+    happened: shown, and never added or changed by hand."""
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
 class HistoryInline(admin.TabularInline):
     """Rows of history, shown and never changed: each is kept as it was made."""
 
@@ -92,7 +103,9 @@ class PageAdmin(admin.ModelAdmin):
 
 
 @admin.register(Revision)
-class RevisionAdmin(admin.ModelAdmin):
+class RevisionAdmin(ReadOnlyAdmin):
+    """History is only ever added to: shown, never changed or removed one by one."""
+
     list_display = ["page", "number", "author", "summary", "size_change", "created_at"]
     list_filter = ["created_at"]
     search_fields = ["page__title", "summary", "author__username"]
@@ -109,19 +122,14 @@ class RevisionAdmin(admin.ModelAdmin):
     ]
     exclude = ["html"]
 
-    def has_add_permission(self, request):
-        return False
-
-    # Shown, never changed or removed one by one: history is only ever added to.
-    def has_change_permission(self, request, obj=None):
-        return False
-
     def has_delete_permission(self, request, obj=None):
         return False
 
 
 @admin.register(Link)
-class LinkAdmin(admin.ModelAdmin):
+class LinkAdmin(ReadOnlyAdmin):
+    """A page's links follow from its current text."""
+
     list_display = ["source", "target_slug"]
     search_fields = ["source__title", "target_slug"]
     list_select_related = ["source"]
@@ -154,29 +162,25 @@ class FileAdmin(admin.ModelAdmin):
 
 
 @admin.register(FileUsage)
-class FileUsageAdmin(admin.ModelAdmin):
+class FileUsageAdmin(ReadOnlyAdmin):
+    """Which pages embed which files follows from their current text."""
+
     list_display = ["file_name", "page"]
     search_fields = ["file_name", "page__title"]
     list_select_related = ["page"]
 
 
 @admin.register(SearchDocument)
-class SearchDocumentAdmin(admin.ModelAdmin):
+class SearchDocumentAdmin(ReadOnlyAdmin):
     """What search sees of each page; derived from its current text on every save."""
 
     list_display = ["title", "page"]
     search_fields = ["title"]
     list_select_related = ["page"]
 
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
 
 @admin.register(FileVersion)
-class FileVersionAdmin(admin.ModelAdmin):
+class FileVersionAdmin(ReadOnlyAdmin):
     list_display = [
         "file",
         "number",
@@ -189,12 +193,6 @@ class FileVersionAdmin(admin.ModelAdmin):
     list_filter = ["extension", "created_at"]
     search_fields = ["file__name", "uploaded_by__username"]
     list_select_related = ["file", "uploaded_by"]
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(Watch)
@@ -224,31 +222,20 @@ class NotificationAdmin(admin.ModelAdmin):
 
 
 @admin.register(LogEntry)
-class LogEntryAdmin(admin.ModelAdmin):
+class LogEntryAdmin(ReadOnlyAdmin):
+    """The log is a record: shown, never added to or changed by hand."""
+
     list_display = ["created_at", "kind", "actor", "target", "comment"]
     list_filter = ["kind", "created_at"]
     search_fields = ["target", "actor__username", "comment"]
     list_select_related = ["actor"]
 
-    # The log is a record: shown, never added to or changed by hand.
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
 
 @admin.register(PageCategory)
-class PageCategoryAdmin(admin.ModelAdmin):
+class PageCategoryAdmin(ReadOnlyAdmin):
     """Read only: a page's categories follow from its text and the apps' providers."""
 
     list_display = ["category_name", "page", "sort_key"]
     list_filter = ["category_name"]
     search_fields = ["category_name", "page__title"]
     list_select_related = ["page"]
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False

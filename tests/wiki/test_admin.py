@@ -1,5 +1,6 @@
 """Pages and revisions in admin: protect a page; revisions are shown, never changed."""
 
+import pytest
 from django.urls import reverse
 
 from wiki.models import Page
@@ -103,3 +104,13 @@ def test_admin_refuses_control_characters_in_a_title(client, staff_user, make_pa
     response = change_page_in_admin(client, page, title="Ce\x01ll")
     assert response.status_code == 200 and "control character" in response.text
     assert Page.objects.get(pk=page.pk).title == "Cell"
+
+
+@pytest.mark.parametrize("model", ["link", "fileusage", "pagecategory", "logentry"])
+def test_rows_that_follow_from_pages_or_record_acts_are_read_only_in_admin(
+    client, staff_user, make_page, model
+):
+    make_page(title="Source", body="[[Target]] [[File:Poster.jpg]]")
+    client.force_login(staff_user)
+    assert client.get(reverse(f"admin:wiki_{model}_changelist")).status_code == 200
+    assert client.get(reverse(f"admin:wiki_{model}_add")).status_code == 403

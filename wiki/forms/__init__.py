@@ -9,7 +9,7 @@ from .accounts import (
 )
 from .changes import ChangesFilterForm
 from .files import UploadForm
-from .pages import EditForm
+from .pages import DeletionForm, EditForm, MoveForm
 from .plain_text import PlainTextModelForm
 from .search import SearchForm
 from .talk import ReplyForm, TopicForm
@@ -17,7 +17,9 @@ from .talk import ReplyForm, TopicForm
 __all__ = [
     "AccountForm",
     "ChangesFilterForm",
+    "DeletionForm",
     "EditForm",
+    "MoveForm",
     "LoginForm",
     "PasswordResetForm",
     "PlainTextModelForm",

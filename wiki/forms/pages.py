@@ -1,4 +1,4 @@
-"""Editing a page."""
+"""Editing, moving and deleting a page."""
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -73,3 +73,18 @@ class EditForm(PlainTextFormMixin, forms.Form):
     @property
     def is_too_large(self):
         return self.has_error("body", "too_large")
+
+
+class MoveForm(PlainTextFormMixin, forms.Form):
+    """Move a page: its new title, and why."""
+
+    new_title = forms.CharField(max_length=SLUG_MAX_LENGTH, label="New title")
+    reason = forms.CharField(
+        max_length=200, required=False, help_text="Shown in the history and the log."
+    )
+
+
+class DeletionForm(PlainTextFormMixin, forms.Form):
+    """Delete a page: why, for the site log."""
+
+    reason = forms.CharField(max_length=300, help_text="Shown in the site log.")

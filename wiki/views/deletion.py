@@ -2,21 +2,16 @@
 
 from http import HTTPStatus
 
-from django import forms
 from django.contrib import messages
 from django.contrib.admin.views.decorators import staff_member_required
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 from django.views.generic import ListView
 
-from ..forms.plain_text import PlainTextFormMixin
+from ..forms import DeletionForm
 from ..models import Page
 from ..services import DeletionRefused, page_delete, page_restore
 from .history import HISTORY_PAGE_SIZE
-
-
-class DeletionForm(PlainTextFormMixin, forms.Form):
-    reason = forms.CharField(max_length=300, help_text="Shown in the site log.")
 
 
 @staff_member_required

@@ -2,21 +2,13 @@
 
 from http import HTTPStatus
 
-from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, redirect, render
 
-from ..forms.plain_text import PlainTextFormMixin
-from ..models import SLUG_MAX_LENGTH, Page
+from ..forms import MoveForm
+from ..models import Page
 from ..services import MoveRefused, may_move, page_move, pages_linking_to
-
-
-class MoveForm(PlainTextFormMixin, forms.Form):
-    new_title = forms.CharField(max_length=SLUG_MAX_LENGTH, label="New title")
-    reason = forms.CharField(
-        max_length=200, required=False, help_text="Shown in the history and the log."
-    )
 
 
 def _form_page(request, page, form, status=HTTPStatus.OK):
