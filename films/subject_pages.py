@@ -65,29 +65,32 @@ def subject_kinds():
     return page_cache.remember("films:subject-kinds", find)
 
 
-def _draw(slug):
+def _draw_subject_parts(slug):
+    """The infobox and linked data of the subject at `slug` ({} for none)."""
     kind = subject_kinds().get(slug)
     if kind is None:
         return {}
-    drawn = SUBJECTS[kind]
-    subject = drawn.queryset.get(slug=slug)
+    subject_kind = SUBJECTS[kind]
+    subject = subject_kind.queryset.get(slug=slug)
     return {
-        "infobox": draw_infobox(subject, kind, drawn.rows, drawn.charts),
-        "linked_data": drawn.linked_data(subject),
+        "infobox": draw_infobox(subject, kind, subject_kind.rows, subject_kind.charts),
+        "linked_data": subject_kind.linked_data(subject),
     }
 
 
-def _drawn(page):
+def _kept_subject_parts(page):
+    """The infobox and linked data of the subject whose page this is, from one fetch,
+    kept until film data changes."""
     return page_cache.remember(
-        f"films:subject-page:{page.slug}", lambda: _draw(page.slug)
+        f"films:subject-page:{page.slug}", lambda: _draw_subject_parts(page.slug)
     )
 
 
 def infobox_for_page(page):
     """The infobox of the film, character, actor or remake whose page this is."""
-    return _drawn(page).get("infobox", "")
+    return _kept_subject_parts(page).get("infobox", "")
 
 
 def linked_data_for_page(page):
     """The schema.org description of the subject whose page this is, or None."""
-    return _drawn(page).get("linked_data")
+    return _kept_subject_parts(page).get("linked_data")
