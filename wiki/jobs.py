@@ -95,6 +95,7 @@ def daily(*, at):
     def decorator(function):
         @wraps(function)
         def scheduled(*args, **kwargs):
+            run_abandoned_jobs_again()
             schedule_periodic_jobs()
             return function(*args, **kwargs)
 
@@ -105,16 +106,18 @@ def daily(*, at):
     return decorator
 
 
+# The task results' model is read inside functions: this module is imported by the
+# services, before the apps registry is ready.
+
+
 def schedule_periodic_jobs():
-    """Enqueue the next run of each periodic job that has none waiting, and run again
-    the jobs whose worker was lost.
+    """Enqueue the next run of each periodic job that has none waiting.
 
     Called as each worker starts and as each periodic run begins.
     """
     from django_tasks_db.models import DBTaskResult
 
     now = timezone.now()
-    _run_abandoned_again(now)
     for periodic in PERIODIC:
         waiting = DBTaskResult.objects.filter(
             task_path=periodic.job.module_path,
@@ -125,12 +128,17 @@ def schedule_periodic_jobs():
             periodic.job.using(run_after=periodic.next_run(now)).enqueue()
 
 
-def _run_abandoned_again(now):
+def run_abandoned_jobs_again():
+    """Mark failed, and enqueue anew, the jobs whose worker was lost.
+
+    Called as each worker starts and as each periodic run begins.
+    """
     from django_tasks_db.models import DBTaskResult
 
+    lost_before = timezone.now() - ABANDONED_AFTER
     with transaction.atomic():
         abandoned = DBTaskResult.objects.select_for_update(skip_locked=True).filter(
-            status=TaskResultStatus.RUNNING, started_at__lt=now - ABANDONED_AFTER
+            status=TaskResultStatus.RUNNING, started_at__lt=lost_before
         )
         for result in abandoned:
             result.set_failed(

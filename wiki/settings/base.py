@@ -39,7 +39,7 @@ def env_list(name, default):
     ]
 
 
-def cache_from_url(url, base_dir=None):
+def cache_from_url(url):
     """Turn CACHE_URL into a CACHES entry.
 
     Without one, the cache is a folder on this host's disk (diskcache): every process
@@ -49,7 +49,7 @@ def cache_from_url(url, base_dir=None):
     process (one process only, as in a benchmark of the floor).
     """
     if not url:
-        url = f"file://{(base_dir or BASE_DIR) / 'cache'}"
+        url = f"file://{BASE_DIR / 'cache'}"
     if url.startswith("locmem://"):
         return {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
     if url.startswith("file://"):
@@ -271,7 +271,7 @@ def media_s3_options(environ):
         "addressing_style": "path",
         "querystring_auth": False,  # public URLs: see wiki/storage.py
         "file_overwrite": False,
-        # A store that does not answer fails an upload in seconds (wiki/uploads.py
+        # A store that does not answer fails an upload in seconds (the upload view
         # says so to the uploader), never holds a worker until it is killed.
         "client_config": Config(
             connect_timeout=2,
@@ -413,8 +413,9 @@ def media_origin(environ):
     )
 
 
-if media_origin(os.environ):
-    CONTENT_SECURITY_POLICY["DIRECTIVES"]["img-src"].append(media_origin(os.environ))
+_media_origin = media_origin(os.environ)
+if _media_origin:
+    CONTENT_SECURITY_POLICY["DIRECTIVES"]["img-src"].append(_media_origin)
 
 PERMISSIONS_POLICY = {
     feature: []

@@ -3,9 +3,7 @@
 from django.core.management.base import BaseCommand
 
 from wiki.models import Page
-from wiki.services.pages import rerender_pages_by_id
-
-BATCH = 500
+from wiki.services.pages import RERENDER_BATCH, rerender_pages_by_id
 
 
 class Command(BaseCommand):
@@ -17,8 +15,8 @@ class Command(BaseCommand):
 
     def handle(self, *args, verbosity, **options):
         ids = list(Page.objects.live().order_by("pk").values_list("pk", flat=True))
-        for start in range(0, len(ids), BATCH):
-            rerender_pages_by_id.enqueue(ids[start : start + BATCH])
+        for start in range(0, len(ids), RERENDER_BATCH):
+            rerender_pages_by_id.enqueue(ids[start : start + RERENDER_BATCH])
         if verbosity:
             self.stdout.write(
                 f"Queued {len(ids)} page(s) to be rendered again; workers "

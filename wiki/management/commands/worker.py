@@ -1,8 +1,9 @@
-"""`manage.py worker`: run background jobs, and schedule the periodic ones."""
+"""`manage.py worker`: run background jobs, schedule the periodic ones, and run again
+those whose worker was lost."""
 
 from django_tasks_db.management.commands.db_worker import Command as DatabaseWorker
 
-from wiki.jobs import schedule_periodic_jobs
+from wiki.jobs import run_abandoned_jobs_again, schedule_periodic_jobs
 
 
 class Command(DatabaseWorker):
@@ -12,5 +13,6 @@ class Command(DatabaseWorker):
     )
 
     def handle(self, *args, **options):
+        run_abandoned_jobs_again()
         schedule_periodic_jobs()
         super().handle(*args, **options)
