@@ -1,6 +1,7 @@
 """Pages made and edited through the write path, as an editor would."""
 
-from wiki.models import Page, slug_for_title
+from wiki.models import Page
+from wiki.namespaces import slug_for_title
 from wiki.services import page_save
 
 

@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 
 from .extensions import provided_by
-from .models import slug_for_title
+from .namespaces import slug_for_title
 
 
 def categories_of(page, named):

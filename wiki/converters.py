@@ -1,23 +1,59 @@
+"""URL converters for the wiki's addresses, each kind of page address its own, as
+wiki/namespaces.py spells them."""
+
 from django.urls.converters import StringConverter
 
-from .models.pages import CATEGORY_PREFIX, SLUG_MAX_LENGTH, TALK_SUFFIX, USER_PREFIX
+from . import namespaces
 
 
 class PageSlugConverter(StringConverter):
-    """A slug as slugify(allow_unicode=True) makes it, letters of any script and
-    digits, or a user's page (user:name); a talk page's ends in /talk. Every page
-    route serves all three kinds."""
+    """Any page's slug: an article's (slugify(allow_unicode=True), letters of any
+    script and digits), a user's or a category's page, or the talk page of any of
+    them. Every page tool (edit, history, diff…) serves them all."""
 
-    regex = (
-        rf"(?:[-\w]{{1,{SLUG_MAX_LENGTH}}}|{USER_PREFIX}[\w.@+-]{{1,150}}"
-        rf"|{CATEGORY_PREFIX}[-\w]{{1,{SLUG_MAX_LENGTH}}})(?:{TALK_SUFFIX})?"
-    )
+    regex = namespaces.PAGE_PATTERN
+
+
+class TalkPageConverter(StringConverter):
+    """A talk page's address, which the view gets as the slug of its subject."""
+
+    regex = namespaces.TALK_PATTERN
+
+    def to_python(self, value):
+        return namespaces.subject_slug(value)
+
+    def to_url(self, value):
+        return namespaces.talk_slug(value)
+
+
+class UserPageConverter(StringConverter):
+    """A user's page under /wiki/, which the view gets as the username."""
+
+    regex = namespaces.USER_PAGE_PATTERN
+
+    def to_python(self, value):
+        return namespaces.name_in_namespace(value)
+
+    def to_url(self, value):
+        return namespaces.user_page_slug(value)
+
+
+class CategoryPageConverter(StringConverter):
+    """A category's page under /wiki/, which the view gets as the category's slug."""
+
+    regex = namespaces.CATEGORY_PAGE_PATTERN
+
+    def to_python(self, value):
+        return namespaces.name_in_namespace(value)
+
+    def to_url(self, value):
+        return namespaces.category_page_slug(value)
 
 
 class UsernameConverter(StringConverter):
     """A username as Django's validator allows it: letters, digits and @ . + - _."""
 
-    regex = r"[\w.@+-]{1,150}"
+    regex = namespaces.USERNAME_PATTERN
 
 
 class FileNameConverter(StringConverter):
@@ -29,4 +65,4 @@ class FileNameConverter(StringConverter):
 class CategorySlugConverter(StringConverter):
     """A category's slug: slugify(name, allow_unicode=True), letters of any script."""
 
-    regex = rf"[-\w]{{1,{SLUG_MAX_LENGTH}}}"
+    regex = namespaces.SUBJECT_SLUG_PATTERN

@@ -16,7 +16,8 @@ from markdown_it import MarkdownIt
 from mdit_py_plugins.anchors import anchors_plugin
 from mdit_py_plugins.footnote import footnote_plugin
 
-from .models import File, Page, slug_for_title
+from .models import File, Page
+from .namespaces import category_named_by, slug_for_title
 
 WIKILINK = re.compile(r"\[\[([^\[\]|\n]+)(?:\|([^\[\]\n]*))?\]\]")
 EXTERNAL_REL = "nofollow ugc noopener"
@@ -94,7 +95,6 @@ SANITIZER = nh3.Cleaner(
 
 
 FILE_PREFIX = "file:"
-CATEGORY_PREFIX = "category:"
 THUMB_WIDTH = 320
 INLINE_WIDTH = 640
 
@@ -117,10 +117,10 @@ def _wikilink_rule(state, silent):
         return False
     if not silent:
         title = " ".join(match.group(1).split())
-        if title.lower().startswith(CATEGORY_PREFIX):
-            name = " ".join(title[len(CATEGORY_PREFIX) :].split())
+        category = category_named_by(title)
+        if category is not None:
             token = state.push("wikicategory", "", 0)
-            token.meta = {"name": name, "sort_key": (match.group(2) or "").strip()}
+            token.meta = {"name": category, "sort_key": (match.group(2) or "").strip()}
         elif title.lower().startswith(FILE_PREFIX):
             token = state.push("wikifile", "", 0)
             token.meta = _file_options(

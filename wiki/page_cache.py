@@ -47,7 +47,7 @@ from django.utils.cache import (
 from django.utils.http import http_date
 
 from .jobs import job
-from .models.pages import TALK_SUFFIX
+from .namespaces import subject_slug
 
 # Every kept response depends on this: the structured data an app draws on pages, and
 # the code itself (see WikiConfig.ready), may change what any page shows.
@@ -61,7 +61,7 @@ RESPONSE_PREFIX = "wiki:page:"
 
 def page_tag(slug):
     """The tag of a page and its talk page, which show each other's title and size."""
-    return f"page:{slug.removesuffix(TALK_SUFFIX)}"
+    return f"page:{subject_slug(slug)}"
 
 
 def _digest(text):

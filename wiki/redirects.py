@@ -2,7 +2,7 @@
 
 import re
 
-from .models.pages import slug_for_title
+from .namespaces import slug_for_title
 
 REDIRECT = re.compile(
     r"\A\s*#REDIRECT\s*\[\[(?P<title>[^\]|\n]+)(?:\|[^\]\n]*)?\]\]", re.I

@@ -1,11 +1,10 @@
 """Read queries other parts of the site share."""
 
 from django.conf import settings
-from django.db.models import Q, Value
-from django.db.models.functions import Concat
+from django.db.models import Q
 
 from .models import Page, Revision, Watch
-from .models.pages import TALK_SUFFIX
+from .namespaces import talk_slug_of
 
 
 def recently_changed_pages(limit=10):
@@ -39,16 +38,16 @@ def filter_changes(
     if kind == "articles":
         revisions = revisions.filter(page__in=Page.objects.articles())
     elif kind == "talk":
-        revisions = revisions.filter(page__slug__endswith=TALK_SUFFIX)
+        revisions = revisions.filter(page__in=Page.objects.talk_pages())
     return revisions
 
 
 def watchlist_revisions(user):
     """The revisions of the pages `user` watches, and of their talk pages."""
     watched = Watch.objects.filter(user=user)
-    talk_of_watched = watched.annotate(
-        talk_slug=Concat("page__slug", Value(TALK_SUFFIX))
-    ).values("talk_slug")
+    talk_of_watched = watched.annotate(talk_slug=talk_slug_of("page__slug")).values(
+        "talk_slug"
+    )
     return recent_revisions().filter(
         Q(page_id__in=watched.values("page_id")) | Q(page__slug__in=talk_of_watched)
     )

@@ -3,10 +3,13 @@
 from django.urls import path, register_converter
 
 from .converters import (
+    CategoryPageConverter,
     CategorySlugConverter,
     FileNameConverter,
     PageSlugConverter,
+    TalkPageConverter,
     UsernameConverter,
+    UserPageConverter,
 )
 from .feeds import RecentChangesFeed
 from .views import (
@@ -29,10 +32,22 @@ register_converter(PageSlugConverter, "page")
 register_converter(UsernameConverter, "username")
 register_converter(FileNameConverter, "filename")
 register_converter(CategorySlugConverter, "category")
+register_converter(TalkPageConverter, "talk_page")
+register_converter(UserPageConverter, "user_page")
+register_converter(CategoryPageConverter, "category_page")
 
 app_name = "wiki"
 urlpatterns = [
     path("wiki/", pages.PageListView.as_view(), name="page_list"),
+    # A talk page, a user's and a category's page have addresses of their own kinds;
+    # any other page slug is an article's.
+    path("wiki/<talk_page:slug>/", talk.talk_page_view, name="talk"),
+    path("wiki/<user_page:username>/", users.user_page_redirect, name="user_page"),
+    path(
+        "wiki/<category_page:slug>/",
+        categories.category_page_redirect,
+        name="category_page",
+    ),
     path("wiki/<page:slug>/", pages.page_detail, name="page"),
     path("wiki/<page:slug>/edit/", editing.page_edit, name="edit"),
     path(

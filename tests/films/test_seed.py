@@ -19,7 +19,8 @@ from films.models import (
     Role,
 )
 from tests.builders import edit_page
-from wiki.models import Page, slug_for_title
+from wiki.models import Page
+from wiki.namespaces import slug_for_title
 
 FIXTURE = json.loads(
     (Path(settings.BASE_DIR) / "fixtures" / "miracle-in-cell-no-7.json").read_text(

@@ -8,7 +8,8 @@ from rest_framework.exceptions import ValidationError
 
 from ..converters import PageSlugConverter
 from ..forms import SearchForm
-from ..models import Page, Revision, slug_for_title
+from ..models import Page, Revision
+from ..namespaces import slug_for_title
 from ..search import SearchResults
 from ..selectors import recent_revisions
 from .serializers import (
@@ -44,7 +45,7 @@ class PageViewSet(viewsets.ReadOnlyModelViewSet):
     def get_queryset(self):
         pages = Page.objects.live()
         if self.action == "list":
-            return pages.only("title", "slug", "updated_at")
+            return pages.only("title", "slug", "namespace", "updated_at")
         return pages.with_current_revision()
 
     def get_serializer_class(self):

@@ -13,10 +13,11 @@ import time
 from django.contrib.auth import get_user_model
 from django.db import transaction
 
-from wiki.models import Link, Page, slug_for_title
+from wiki.models import Link, Page
+from wiki.namespaces import slug_for_title
 from wiki.search.corpus import insert_pages
 from wiki.services import page_delete, page_move, page_restore, page_save
-from wiki.services.pages import rerender_pages_linking_to
+from wiki.services.publishing import rerender_pages_linking_to
 
 BACKLINKS = (0, 1_000, 10_000)
 OPERATIONS = ("create", "move", "move back", "delete", "restore")

@@ -3,7 +3,7 @@
 from django import forms
 from django.core.exceptions import ValidationError
 
-from ..models import SLUG_MAX_LENGTH, slug_for_title
+from ..namespaces import SLUG_MAX_LENGTH, slug_for_title
 from .plain_text import PlainTextFormMixin
 
 MAX_BODY_BYTES = 512 * 1024

@@ -1,3 +1,4 @@
+from ..namespaces import Namespace
 from .files import File, FileUsage, FileVersion
 from .log import LogEntry, LogKind
 from .pages import (
@@ -7,12 +8,6 @@ from .pages import (
     PageCategory,
     Revision,
     SearchDocument,
-    category_slug_of_page,
-    is_talk_slug,
-    slug_for_title,
-    talk_title,
-    user_page_owner,
-    user_page_slug,
 )
 from .watching import (
     EmailFrequency,
@@ -31,6 +26,7 @@ __all__ = [
     "Link",
     "LogEntry",
     "LogKind",
+    "Namespace",
     "Notification",
     "NotificationReason",
     "Page",
@@ -39,10 +35,4 @@ __all__ = [
     "Revision",
     "SearchDocument",
     "Watch",
-    "category_slug_of_page",
-    "is_talk_slug",
-    "slug_for_title",
-    "talk_title",
-    "user_page_owner",
-    "user_page_slug",
 ]

@@ -4,55 +4,17 @@ from django.conf import settings
 from django.db import models
 from django.db.models.functions import Lower
 from django.urls import reverse
-from django.utils.text import slugify
 
-SLUG_MAX_LENGTH = 200
-# A page's talk page lives at its slug and this: /wiki/cell/talk/ talks of /wiki/cell/.
-# No title's slug holds a slash, so no article can take a talk page's address.
-TALK_SUFFIX = "/talk"
-TALK_TITLE_PREFIX = "Talk:"
-# A user's own page: slug user:<name>, shown at /users/<name>/. No title's slug holds
-# a colon either.
-USER_PREFIX = "user:"
-USER_TITLE_PREFIX = "User:"
-
-
-def slug_for_title(title):
-    """The one slug a title maps to: `Lee Yong-gu` -> `lee-yong-gu`, Hangul kept."""
-    return slugify(title, allow_unicode=True)[:SLUG_MAX_LENGTH].strip("-")
-
-
-# A category's own page: slug category:<slug>, shown at /categories/<slug>/.
-CATEGORY_PREFIX = "category:"
-CATEGORY_TITLE_PREFIX = "Category:"
-# A deleted page's slug frees its address; no URL reaches it.
-DELETED_PREFIX = "deleted:"
-
-
-def is_talk_slug(slug):
-    return slug.endswith(TALK_SUFFIX)
-
-
-def category_slug_of_page(slug):
-    """The category whose own page `slug` is; None for any other page."""
-    if not slug.startswith(CATEGORY_PREFIX) or is_talk_slug(slug):
-        return None
-    return slug.removeprefix(CATEGORY_PREFIX)
-
-
-def user_page_slug(username):
-    return f"{USER_PREFIX}{username}"
-
-
-def user_page_owner(slug):
-    """The username whose user page (or user talk page) `slug` is; None otherwise."""
-    if not slug.startswith(USER_PREFIX):
-        return None
-    return slug.removeprefix(USER_PREFIX).removesuffix(TALK_SUFFIX)
-
-
-def talk_title(article_title):
-    return f"{TALK_TITLE_PREFIX}{article_title}"
+from ..namespaces import (
+    ADDRESS_MAX_LENGTH,
+    SLUG_MAX_LENGTH,
+    TALK_NAMESPACES,
+    Namespace,
+    name_in_namespace,
+    namespace_of,
+    subject_slug,
+    talk_slug,
+)
 
 
 class PageQuerySet(models.QuerySet):
@@ -65,11 +27,10 @@ class PageQuerySet(models.QuerySet):
 
     def articles(self):
         """Pages that are not talk pages, users' own pages or categories' pages."""
-        return (
-            self.exclude(slug__endswith=TALK_SUFFIX)
-            .exclude(slug__startswith=USER_PREFIX)
-            .exclude(slug__startswith=CATEGORY_PREFIX)
-        )
+        return self.filter(namespace=Namespace.ARTICLE)
+
+    def talk_pages(self):
+        return self.filter(namespace__in=TALK_NAMESPACES)
 
     def with_current_revision(self):
         return self.select_related("current_revision", "current_revision__author")
@@ -80,6 +41,7 @@ class PageQuerySet(models.QuerySet):
         return self.with_current_revision().only(
             "title",
             "slug",
+            "namespace",
             "is_protected",
             "redirect_to",
             "talk_topics",
@@ -103,10 +65,15 @@ class PageQuerySet(models.QuerySet):
 class Page(models.Model):
     title = models.CharField(max_length=SLUG_MAX_LENGTH)
     slug = models.SlugField(
-        max_length=SLUG_MAX_LENGTH + len(TALK_SUFFIX),
+        max_length=ADDRESS_MAX_LENGTH,
         allow_unicode=True,
         unique=True,
-        help_text="From the title; a talk page's is its page's slug and /talk.",
+        help_text="Its address, from the title and the namespace (wiki/namespaces.py).",
+    )
+    namespace = models.PositiveSmallIntegerField(
+        choices=Namespace.choices,
+        default=Namespace.ARTICLE,
+        help_text="What kind of page it is: an article, a talk page, a user's…",
     )
     current_revision = models.OneToOneField(
         "Revision",
@@ -135,7 +102,7 @@ class Page(models.Model):
     )
     deletion_reason = models.CharField(max_length=300, blank=True)
     deleted_slug = models.CharField(
-        max_length=SLUG_MAX_LENGTH + len(TALK_SUFFIX),
+        max_length=ADDRESS_MAX_LENGTH,
         blank=True,
         help_text="Its address before deletion, which it takes back when restored.",
     )
@@ -158,45 +125,59 @@ class Page(models.Model):
     def __str__(self):
         return self.title
 
+    @classmethod
+    def at_address(cls, slug, **fields):
+        """A new page at `slug`, in the namespace that address is in."""
+        return cls(slug=slug, namespace=namespace_of(slug), **fields)
+
+    @property
+    def kind(self):
+        return Namespace(self.namespace)
+
     def get_absolute_url(self):
-        category = category_slug_of_page(self.slug)
-        if category is not None:
-            return reverse("wiki:category", kwargs={"slug": category})
-        owner = user_page_owner(self.slug)
-        if owner is not None and not self.is_talk:
-            return reverse("wiki:user", kwargs={"username": owner})
+        if self.kind == Namespace.CATEGORY:
+            return reverse("wiki:category", kwargs={"slug": self.name})
+        if self.kind == Namespace.USER:
+            return reverse("wiki:user", kwargs={"username": self.name})
+        if self.is_talk:
+            return reverse("wiki:talk", kwargs={"slug": self.article_slug})
         return reverse("wiki:page", kwargs={"slug": self.slug})
 
     @property
+    def name(self):
+        """What it is called in its namespace: a user's name, a category's slug."""
+        return name_in_namespace(self.slug)
+
+    @property
     def is_talk(self):
-        return is_talk_slug(self.slug)
+        return self.kind.is_talk
 
     @property
     def is_article(self):
         """Neither a talk page nor a user's or a category's own page."""
-        return (
-            not self.is_talk
-            and user_page_owner(self.slug) is None
-            and category_slug_of_page(self.slug) is None
-        )
+        return self.kind == Namespace.ARTICLE
+
+    @property
+    def owner(self):
+        """The username whose user page (or user talk page) this is; None otherwise."""
+        return self.name if self.kind.subject == Namespace.USER else None
 
     @property
     def article_slug(self):
-        """The slug of the page this one talks of (its own, for an article)."""
-        return self.slug.removesuffix(TALK_SUFFIX)
+        """The slug of the page this one talks of (its own, for a subject page)."""
+        return subject_slug(self.slug)
 
     @property
     def talk_slug(self):
-        return self.article_slug + TALK_SUFFIX
+        return talk_slug(self.slug)
 
     def get_talk_url(self):
-        return reverse("wiki:page", kwargs={"slug": self.talk_slug})
+        return reverse("wiki:talk", kwargs={"slug": self.article_slug})
 
     def get_article_url(self):
-        owner = user_page_owner(self.slug)
-        if owner is not None:
-            return reverse("wiki:user", kwargs={"username": owner})
-        return reverse("wiki:page", kwargs={"slug": self.article_slug})
+        if self.kind.subject == Namespace.ARTICLE:
+            return reverse("wiki:page", kwargs={"slug": self.article_slug})
+        return Page.at_address(self.article_slug).get_absolute_url()
 
     def can_be_edited_by(self, user):
         """Anyone logged in edits a page; only staff edit a protected one, and only
@@ -205,9 +186,8 @@ class Page(models.Model):
             return False
         if user.is_staff:
             return True
-        owner = user_page_owner(self.slug)
-        if owner is not None and not self.is_talk:
-            return owner == user.username
+        if self.kind == Namespace.USER:
+            return self.owner == user.username
         return not self.is_protected
 
 

@@ -18,7 +18,7 @@ from django.db.models import Q
 from django.utils.html import strip_tags
 
 from ..models import Page, PageCategory, SearchDocument
-from ..models.pages import TALK_SUFFIX
+from ..namespaces import TALK_NAMESPACES
 from . import postgresql, sqlite
 from .query import parse_query
 from .ranking import Ranking
@@ -38,12 +38,13 @@ class Hit:
     title_matches: bool
 
 
-def index_page(page, html):
-    """Make `page` findable by its title and the rendered HTML of its current text."""
+def search_document(page, html):
+    """What makes `page` findable: its title and the rendered HTML of its current
+    text, as words (unsaved: the render pipeline writes many at once)."""
     # A block's end is a word boundary: "<h2>Plot</h2><p>Back" is "Plot Back".
     spaced = BLOCK_END.sub(r"\g<0> ", html)
-    SearchDocument.objects.update_or_create(
-        page=page, defaults={"title": page.title, "text": unescape(strip_tags(spaced))}
+    return SearchDocument(
+        page=page, title=page.title, text=unescape(strip_tags(spaced))
     )
 
 
@@ -83,11 +84,12 @@ class SearchResults:
         if not ranking.page_ids:
             return ranking
         special = Page.objects.filter(pk__in=ranking.page_ids).filter(
-            Q(slug__endswith=TALK_SUFFIX) | ~Q(redirect_to="")
+            Q(namespace__in=TALK_NAMESPACES) | ~Q(redirect_to="")
         )
         replaced = {}
-        for pk, slug, redirect_to in special.values_list("pk", "slug", "redirect_to"):
-            if slug.endswith(TALK_SUFFIX) and not self.include_discussions:
+        rows = special.values_list("pk", "namespace", "redirect_to")
+        for pk, namespace, redirect_to in rows:
+            if namespace in TALK_NAMESPACES and not self.include_discussions:
                 replaced[pk] = None
             elif redirect_to:
                 replaced[pk] = redirect_to

@@ -15,9 +15,9 @@ from .pages import (
     page_restore,
     page_save,
     page_update,
-    rerender_pages,
     revision_revert,
 )
+from .publishing import rerender_pages
 from .talk import NoSuchTopic, talk_reply_add, talk_topic_add
 from .watching import page_unwatch, page_watch
 

@@ -13,7 +13,7 @@ from ..jobs import job
 from ..models import File, FileVersion, LogKind
 from ..models.files import THUMBNAIL_WIDTHS
 from .log import log_event
-from .pages import rerender_pages_using_file
+from .publishing import rerender_pages_using_file
 
 logger = logging.getLogger("wiki.files")
 

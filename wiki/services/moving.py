@@ -11,17 +11,12 @@ from django.db import transaction
 from django.utils import timezone
 
 from ..extensions import refusal
-from ..models import LogKind, Page, Revision, slug_for_title, talk_title
-from ..models.pages import TALK_SUFFIX
+from ..models import LogKind, Page, Revision
+from ..namespaces import slug_for_title, talk_slug, talk_title
 from .log import log_event
-from .pages import (
-    Refused,
-    _locked_page,
-    _page_create,
-    _remove,
-    _revision_create,
-    rerender_pages_linking_to,
-)
+from .pages import Refused
+from .publishing import rerender_pages_linking_to
+from .revisions import locked_page, page_create, page_remove, revision_create
 
 
 class MoveRefused(Refused):
@@ -30,7 +25,7 @@ class MoveRefused(Refused):
 
 def _make_way(slug, *, actor, old_title):
     """Clear `slug` for a move: free, or held by a mere redirect, which is deleted."""
-    holder = _locked_page(slug)
+    holder = locked_page(slug)
     if holder is None:
         return
     if not holder.redirect_to:
@@ -38,7 +33,7 @@ def _make_way(slug, *, actor, old_title):
             f"A page already exists at /wiki/{slug}/; choose another title."
         )
     reason = f"Deleted to make way for moving {old_title}"
-    _remove(holder, actor=actor, reason=reason, when=timezone.now())
+    page_remove(holder, actor=actor, reason=reason, when=timezone.now())
 
 
 @transaction.atomic
@@ -48,7 +43,7 @@ def page_move(*, page, new_title, actor, reason=""):
     Refused (MoveRefused) onto a page that is not only a redirect, to the same
     address, or where an app keeps the page (WIKI_PAGE_GUARDS).
     """
-    page = _locked_page(page.slug)
+    page = locked_page(page.slug)
     new_title = " ".join(new_title.split())
     old_slug, old_title, new_slug = page.slug, page.title, slug_for_title(new_title)
     if not new_slug:
@@ -59,20 +54,20 @@ def page_move(*, page, new_title, actor, reason=""):
     if refused:
         raise MoveRefused(refused)
     _make_way(new_slug, actor=actor, old_title=old_title)
-    talk = _locked_page(old_slug + TALK_SUFFIX)
+    talk = locked_page(talk_slug(old_slug))
 
     page.slug, page.title = new_slug, new_title
     page.save(update_fields=["slug", "title", "updated_at"])
     summary = f"Moved from “{old_title}” to “{new_title}”" + (
         f": {reason}" if reason else ""
     )
-    _revision_create(
+    revision_create(
         page=page, body=page.current_revision.body, author=actor, summary=summary
     )
     if talk is not None:
-        talk.slug, talk.title = new_slug + TALK_SUFFIX, talk_title(new_title)
+        talk.slug, talk.title = talk_slug(new_slug), talk_title(new_title)
         talk.save(update_fields=["slug", "title", "updated_at"])
-    _page_create(
+    page_create(
         slug=old_slug,
         title=old_title,
         body=f"#REDIRECT [[{new_title}]]",

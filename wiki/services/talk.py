@@ -7,9 +7,10 @@ from the text the writer saw: two posts at the same place always both land.
 from django.db import IntegrityError, transaction
 
 from .. import talk
-from ..models import NotificationReason, talk_title
+from ..models import NotificationReason
+from ..namespaces import talk_title
 from .notifying import notify_addressed
-from .pages import _locked_page, _page_create, _revision_create
+from .revisions import locked_page, page_create, revision_create
 
 ATTEMPTS = 3  # two people opening the same talk page at once: the loser retries
 
@@ -25,11 +26,11 @@ def _post(*, page, author, change):
     for attempt in range(ATTEMPTS):
         try:
             with transaction.atomic():
-                talk_page = _locked_page(page.talk_slug)
+                talk_page = locked_page(page.talk_slug)
                 body = talk_page.current_revision.body if talk_page else ""
                 new_body, summary, reasons = change(body)
                 if talk_page is None:
-                    revision = _page_create(
+                    revision = page_create(
                         slug=page.talk_slug,
                         title=talk_title(page.title),
                         body=new_body,
@@ -37,7 +38,7 @@ def _post(*, page, author, change):
                         summary=summary,
                     )
                 else:
-                    revision = _revision_create(
+                    revision = revision_create(
                         page=talk_page, body=new_body, author=author, summary=summary
                     )
                 notify_addressed(revision=revision, reasons=reasons)

@@ -6,12 +6,12 @@ from django.core.paginator import InvalidPage, Paginator
 from django.db.models import Case, Count, IntegerField, Min, Value, When
 from django.db.models.functions import Lower
 from django.http import Http404
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.utils.decorators import method_decorator
 from django.views.generic import ListView
 
 from ..models import Page, PageCategory
-from ..models.pages import CATEGORY_PREFIX, CATEGORY_TITLE_PREFIX
+from ..namespaces import Namespace, category_name_of, category_page_slug
 from ..page_cache import cached_for_readers, of_changes
 
 MEMBERS_PER_PAGE = 200
@@ -42,16 +42,22 @@ def category_detail(request, slug):
     page = (
         Page.objects.live()
         .with_current_revision()
-        .filter(slug=f"{CATEGORY_PREFIX}{slug}")
+        .filter(slug=category_page_slug(slug))
         .first()
     )
     members = (
         PageCategory.objects.filter(category_slug=slug, page__in=Page.objects.live())
         .select_related("page")
-        .only("sort_key", "category_name", "page__title", "page__slug")
+        .only(
+            "sort_key",
+            "category_name",
+            "page__title",
+            "page__slug",
+            "page__namespace",
+        )
         .annotate(
             is_page=Case(
-                When(page__slug__startswith=CATEGORY_PREFIX, then=Value(0)),
+                When(page__namespace=Namespace.CATEGORY, then=Value(0)),
                 default=Value(1),
                 output_field=IntegerField(),
             )
@@ -63,7 +69,7 @@ def category_detail(request, slug):
     except InvalidPage as error:
         raise Http404("No such page of this category.") from error
     name = (
-        page.title.removeprefix(CATEGORY_TITLE_PREFIX)
+        category_name_of(page.title)
         if page
         else next(
             (m.category_name for m in page_obj), slug.replace("-", " ").capitalize()
@@ -72,6 +78,7 @@ def category_detail(request, slug):
     context = {
         "name": name,
         "slug": slug,
+        "page_slug": category_page_slug(slug),
         "page": page,
         "page_obj": page_obj,
         "subcategories": [m.page for m in page_obj if m.is_page == 0],
@@ -81,3 +88,8 @@ def category_detail(request, slug):
     exists = page is not None or page_obj.paginator.count > 0
     status = HTTPStatus.OK if exists else HTTPStatus.NOT_FOUND
     return render(request, "wiki/category_detail.html", context, status=status)
+
+
+def category_page_redirect(request, slug):
+    """/wiki/category:<slug>/ is shown at /categories/<slug>/."""
+    return redirect("wiki:category", slug=slug)

@@ -12,14 +12,8 @@ from ..diffing import diff_hunks
 from ..forms import EditForm
 from ..limits import over_limit, refuse_as_too_many
 from ..merging import undone_text
-from ..models import (
-    Page,
-    PageCategory,
-    Revision,
-    category_slug_of_page,
-    is_talk_slug,
-    user_page_owner,
-)
+from ..models import Page, PageCategory, Revision
+from ..namespaces import Namespace, title_in
 from ..services import EditConflict, page_save, revision_revert
 
 
@@ -29,12 +23,21 @@ def category_name(slug):
     return named.category_name if named else slug.replace("-", " ").capitalize()
 
 
+def _fixed_title(page):
+    """The title a new page takes from its namespace, or None for an article."""
+    if page.kind == Namespace.USER:
+        return title_in(Namespace.USER, page.name)
+    if page.kind == Namespace.CATEGORY:
+        return title_in(Namespace.CATEGORY, category_name(page.name))
+    return None
+
+
 def _title_for_new_page(request, slug):
     return request.GET.get("title") or slug.replace("-", " ").capitalize()
 
 
 def _protected(request, page):
-    context = {"page": page, "owner": user_page_owner(page.slug)}
+    context = {"page": page, "owner": page.owner}
     return render(
         request, "wiki/page_protected.html", context, status=HTTPStatus.FORBIDDEN
     )
@@ -69,21 +72,15 @@ def _conflict_form(request, form, page, conflict):
 def page_edit(request, slug):
     """GET the edit form of a page (new if missing); POST to preview or save it."""
     page = Page.objects.with_current_revision().filter(slug=slug).first()
-    if page is None and is_talk_slug(slug):
+    target = page or Page.at_address(slug, title=slug)
+    if page is None and target.is_talk:
         # A talk page starts with its first topic, signed, from the talk page.
-        return redirect("wiki:page", slug=slug)
-    owner = user_page_owner(slug)
-    target = page or Page(slug=slug, title=slug)
+        return redirect(target.get_absolute_url())
     if not target.can_be_edited_by(request.user):
         return _protected(request, target)
     # A user's or a category's page is titled after them; only an article takes one.
-    category = category_slug_of_page(slug)
-    is_new = page is None and owner is None and category is None
-    fixed_title = None
-    if page is None and owner:
-        fixed_title = f"User:{owner}"
-    elif page is None and category:
-        fixed_title = f"Category:{category_name(category)}"
+    is_new = page is None and target.is_article
+    fixed_title = None if page else _fixed_title(target)
     if request.method != "POST":
         if page is None:
             initial = {"title": _title_for_new_page(request, slug)} if is_new else {}

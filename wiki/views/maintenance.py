@@ -51,7 +51,9 @@ class WantedPagesView(MaintenanceListView):
         links = Link.objects.filter(
             target_slug__in=wanted, source__in=Page.objects.live()
         ).select_related("source")
-        for link in links.only("target_slug", "source__title", "source__slug"):
+        for link in links.only(
+            "target_slug", "source__title", "source__slug", "source__namespace"
+        ):
             sources.setdefault(link.target_slug, []).append(link.source)
         context["rows"] = [
             (row, sources.get(row["target_slug"], [])) for row in context["object_list"]
@@ -71,7 +73,7 @@ class OrphanedPagesView(MaintenanceListView):
             Page.objects.live()
             .articles()
             .exclude(slug__in=linked)
-            .only("title", "slug", "redirect_to")
+            .only("title", "slug", "namespace", "redirect_to")
         )
 
 
@@ -84,7 +86,7 @@ class DeadEndPagesView(MaintenanceListView):
             Page.objects.live()
             .articles()
             .filter(redirect_to="", outgoing_links__isnull=True)
-            .only("title", "slug", "redirect_to")
+            .only("title", "slug", "namespace", "redirect_to")
         )
 
 
@@ -97,7 +99,7 @@ class UncategorisedPagesView(MaintenanceListView):
             Page.objects.live()
             .articles()
             .filter(redirect_to="", categories__isnull=True)
-            .only("title", "slug", "redirect_to")
+            .only("title", "slug", "namespace", "redirect_to")
         )
 
 
@@ -111,13 +113,13 @@ class DoubleRedirectsView(MaintenanceListView):
     def get_queryset(self):
         redirects = Page.objects.live().exclude(redirect_to="")
         return redirects.filter(redirect_to__in=redirects.values("slug")).only(
-            "title", "slug", "redirect_to"
+            "title", "slug", "namespace", "redirect_to"
         )
 
 
 def random_page(request):
     """A page picked at random among the articles, or the page list if none."""
-    articles = Page.objects.live().articles().order_by("pk").only("slug")
+    articles = Page.objects.live().articles().order_by("pk").only("slug", "namespace")
     count = articles.count()
     if not count:
         return redirect("wiki:page_list")

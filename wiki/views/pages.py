@@ -11,9 +11,8 @@ from django.views.generic import ListView
 
 from ..extensions import infobox_for, linked_data_for
 from ..metadata import page_meta
-from ..models import Page, category_slug_of_page, is_talk_slug, user_page_owner
+from ..models import Page
 from ..page_cache import cached_for_readers, of_changes, page_tag
-from .talk import talk_page
 
 # The query parameter that tells a page which redirect the reader came through.
 REDIRECTED_FROM = "redirectedfrom"
@@ -29,15 +28,7 @@ def _shown_pages(request, slug):
     tags=_shown_pages, params=(("redirect", re.compile("no")), REDIRECTED_FROM)
 )
 def page_detail(request, slug):
-    """Show a page's current revision, or a 404 that offers to create it."""
-    if is_talk_slug(slug):
-        return talk_page(request, slug)
-    owner = user_page_owner(slug)
-    if owner is not None:
-        return redirect("wiki:user", username=owner)
-    category = category_slug_of_page(slug)
-    if category is not None:
-        return redirect("wiki:category", slug=category)
+    """Show an article's current revision, or a 404 that offers to create it."""
     page = Page.objects.live().for_reading().at(slug)
     if page is None:
         return render(
@@ -101,7 +92,7 @@ def _redirect_target(page):
 class PageListView(ListView):
     """Every page, alphabetically."""
 
-    queryset = Page.objects.live().articles().only("title", "slug")
+    queryset = Page.objects.live().articles().only("title", "slug", "namespace")
     paginate_by = 100
     template_name = "wiki/page_list.html"
 
@@ -115,7 +106,7 @@ class WhatLinksHereView(ListView):
     def get_queryset(self):
         return Page.objects.filter(
             outgoing_links__target_slug=self.kwargs["slug"]
-        ).only("title", "slug")
+        ).only("title", "slug", "namespace")
 
     def get_context_data(self, **kwargs):
         target = Page.objects.filter(slug=self.kwargs["slug"]).first()

@@ -8,7 +8,8 @@ from django.shortcuts import render
 
 from ..forms import SearchForm
 from ..limits import over_limit, refuse_as_too_many
-from ..models import Page, PageCategory, slug_for_title
+from ..models import Page, PageCategory
+from ..namespaces import slug_for_title
 from ..search import SearchResults
 
 RESULTS_PER_PAGE = 20
@@ -49,7 +50,9 @@ def search(request):
         "query": results.query,
         "results": results,
         "page_obj": page_obj,
-        "exact_page": Page.objects.filter(slug=slug).only("title", "slug").first()
+        "exact_page": Page.objects.filter(slug=slug)
+        .only("title", "slug", "namespace")
+        .first()
         if slug
         else None,
         "new_page_slug": slug,

@@ -1,7 +1,7 @@
 """Talk pages: reading one with its topics, starting a topic, replying to one.
 
-A talk page is a page at its article's slug and /talk: editing, history, diffs and
-revert are the ordinary page views at those addresses.
+A talk page is a page in its subject's talk namespace: editing, history, diffs and
+revert are the ordinary page views at its address.
 """
 
 from http import HTTPStatus
@@ -16,36 +16,59 @@ from django.views.decorators.http import require_POST
 from .. import talk
 from ..forms import ReplyForm, TopicForm
 from ..limits import over_limit, refuse_as_too_many
-from ..models import Page, is_talk_slug, user_page_owner
+from ..models import Page
+from ..namespaces import (
+    Namespace,
+    namespace_of,
+    subject_slug,
+    talk_title,
+    title_in,
+)
+from ..page_cache import cached_for_readers, of_page
 from ..services import NoSuchTopic, talk_reply_add, talk_topic_add
 
 
-def _article_of(talk_slug):
-    """The page a talk page talks of; 404 when it is no talk page or has no page."""
-    if not is_talk_slug(talk_slug):
-        raise Http404("No such talk page.")
-    slug = talk_slug.removesuffix("/talk")
-    article = Page.objects.live().filter(slug=slug).first()
-    owner = user_page_owner(slug)
-    if article is None and owner is not None:
+def _subject_of(slug):
+    """The page the talk page of `slug` talks of; 404 when there is none."""
+    subject = Page.objects.live().filter(slug=slug).first()
+    page = subject or Page.at_address(slug)
+    if subject is None and page.kind == Namespace.USER:
         # A user's talk page needs the user, not a page they wrote about themselves.
-        member = get_object_or_404(get_user_model(), username=owner)
-        return Page(slug=slug, title=f"User:{member.username}")
-    if article is None:
+        member = get_object_or_404(get_user_model(), username=page.owner)
+        page.title = title_in(Namespace.USER, member.username)
+        return page
+    if subject is None:
         raise Http404("There is no page to talk about here.")
-    return article
+    return subject
 
 
-def talk_page(request, slug, *, topic_form=None, reply_form=None, status=HTTPStatus.OK):
+def _subject_of_talk(talk_slug):
+    """The page the talk page at `talk_slug` talks of; 404 for any other page."""
+    if not namespace_of(talk_slug).is_talk:
+        raise Http404("No such talk page.")
+    return _subject_of(subject_slug(talk_slug))
+
+
+@cached_for_readers(tags=of_page)
+def talk_page_view(request, slug):
+    """/wiki/<slug>/talk/: the talk page of the page at `slug`."""
+    return talk_page(request, _subject_of(slug))
+
+
+def talk_page(
+    request, article, *, topic_form=None, reply_form=None, status=HTTPStatus.OK
+):
     """A talk page, which may have no text yet, with the forms to post on it."""
-    article = _article_of(slug)
-    page = Page.objects.live().with_current_revision().filter(slug=slug).first()
+    page = (
+        Page.objects.live().with_current_revision().filter(slug=article.talk_slug)
+    ).first()
     subjects = talk.topics(page.current_revision.body) if page else []
     asked = reply_form["topic"].value() if reply_form else request.GET.get("reply")
     asked = str(asked or "")
     replying_to = int(asked) if asked.isdigit() and int(asked) < len(subjects) else None
     context = {
         "article": article,
+        "talk_title": talk_title(article.title),
         "page": page,
         "revision": page.current_revision if page else None,
         "topics": list(enumerate(subjects)),
@@ -63,11 +86,11 @@ def _post(request, slug, *, form_class, form_name, service, posted):
 
     A refused post shows the talk page again with the text kept in its form.
     """
-    article = _article_of(slug)
+    article = _subject_of_talk(slug)
     form = form_class(request.POST)
 
     def refused(status):
-        return talk_page(request, slug, status=status, **{form_name: form})
+        return talk_page(request, article, status=status, **{form_name: form})
 
     if not form.is_valid():
         return refused(HTTPStatus.BAD_REQUEST)

@@ -1,9 +1,10 @@
 """A user's page: what they write about themselves, their talk, their latest edits."""
 
 from django.contrib.auth import get_user_model
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
 
-from ..models import Page, user_page_slug
+from ..models import Page
+from ..namespaces import Namespace, title_in, user_page_slug
 from ..page_cache import cached_for_readers, of_changes
 from ..selectors import recent_revisions
 
@@ -20,10 +21,15 @@ def user_detail(request, username):
         "member": member,
         "page": page,
         "page_slug": slug,
-        "talk_slug": f"{slug}/talk",
-        "may_edit": (page or Page(slug=slug)).can_be_edited_by(request.user),
+        "page_title": title_in(Namespace.USER, member.username),
+        "may_edit": (page or Page.at_address(slug)).can_be_edited_by(request.user),
         "revision_list": recent_revisions().filter(author=member)[
             :LATEST_CONTRIBUTIONS
         ],
     }
     return render(request, "wiki/user_detail.html", context)
+
+
+def user_page_redirect(request, username):
+    """/wiki/user:<name>/ is shown at /users/<name>/."""
+    return redirect("wiki:user", username=username)

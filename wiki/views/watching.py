@@ -50,7 +50,9 @@ def watchlist_edit(request):
             page_unwatch(user=request.user, page=page)
         messages.success(request, f"Removed {len(pages)} page(s) from your watchlist.")
         return redirect("wiki:watchlist_edit")
-    watched = Page.objects.filter(watches__user=request.user).only("title", "slug")
+    watched = Page.objects.filter(watches__user=request.user).only(
+        "title", "slug", "namespace"
+    )
     page_obj = Paginator(
         watched.order_by("title", "pk"), WATCHED_PAGES_PER_PAGE
     ).get_page(request.GET.get("page"))

@@ -3,7 +3,7 @@
 from django.core.management.base import BaseCommand
 
 from wiki.models import Page
-from wiki.services.pages import RERENDER_BATCH, rerender_pages_by_id
+from wiki.services.publishing import RERENDER_BATCH, rerender_pages_by_id
 
 
 class Command(BaseCommand):
