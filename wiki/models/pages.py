@@ -125,15 +125,6 @@ class Page(models.Model):
     def __str__(self):
         return self.title
 
-    @classmethod
-    def at_address(cls, slug, **fields):
-        """A new page at `slug`, in the namespace that address is in."""
-        return cls(slug=slug, namespace=namespace_of(slug), **fields)
-
-    @property
-    def kind(self):
-        return Namespace(self.namespace)
-
     def get_absolute_url(self):
         if self.kind == Namespace.CATEGORY:
             return reverse("wiki:category", kwargs={"slug": self.name})
@@ -142,6 +133,15 @@ class Page(models.Model):
         if self.is_talk:
             return reverse("wiki:talk", kwargs={"slug": self.article_slug})
         return reverse("wiki:page", kwargs={"slug": self.slug})
+
+    @classmethod
+    def at_address(cls, slug, **fields):
+        """A new page at `slug`, in the namespace that address is in."""
+        return cls(slug=slug, namespace=namespace_of(slug), **fields)
+
+    @property
+    def kind(self):
+        return Namespace(self.namespace)
 
     @property
     def name(self):
