@@ -9,8 +9,8 @@ from django.core.management import call_command
 from django.db import transaction
 from django_tasks_db.management.commands import db_worker
 
-from tests.builders import create_page
-from tests.object_store import seaweedfs
+from tests.support.builders import create_page
+from tests.support.object_store import seaweedfs
 
 
 @pytest.fixture(autouse=True)

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from django.core.management import call_command
 
-from tests.servers import gunicorn
+from tests.support.servers import gunicorn
 
 pytestmark = pytest.mark.django_db(transaction=True)
 CHECKS = [

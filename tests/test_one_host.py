@@ -6,8 +6,8 @@ from urllib.request import urlopen
 import pytest
 from django.conf import settings
 
-from tests.builders import create_page, edit_page
-from tests.servers import gunicorn
+from tests.support.builders import create_page, edit_page
+from tests.support.servers import gunicorn
 
 DEFAULT_CACHE = settings.CACHES["default"]["BACKEND"] == "wiki.cache.HostCache"
 pytestmark = [

@@ -6,9 +6,9 @@ from urllib.request import urlopen
 import pytest
 from django.conf import settings
 
-from tests.builders import create_page
-from tests.html import parse_html
-from tests.servers import Browser, gunicorn, image_in_chromium
+from tests.support.builders import create_page
+from tests.support.html import parse_html
+from tests.support.servers import Browser, gunicorn, image_in_chromium
 from wiki.views.accounts import LOCKED_OUT
 
 SHARED = settings.DATABASES["default"]["ENGINE"].endswith(

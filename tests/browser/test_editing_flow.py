@@ -5,8 +5,8 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from tests.builders import create_page, edit_page
-from tests.servers import wait_until, worker
+from tests.support.builders import create_page, edit_page
+from tests.support.servers import wait_until, worker
 from wiki.models import Page
 
 pytestmark = pytest.mark.django_db(transaction=True)

@@ -5,8 +5,8 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from tests.builders import create_page
-from tests.wiki.images import image_bytes
+from tests.support.builders import create_page
+from tests.support.images import image_bytes
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.servers import Browser, gunicorn, image_in_chromium
+from tests.support.servers import Browser, gunicorn, image_in_chromium
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

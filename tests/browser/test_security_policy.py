@@ -3,7 +3,7 @@
 import pytest
 from playwright.sync_api import expect
 
-from tests.builders import create_page
+from tests.support.builders import create_page
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

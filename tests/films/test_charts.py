@@ -7,7 +7,7 @@ from django.urls import reverse
 
 from films.models import BoxOfficeFigure
 from films.seeding import read_data
-from tests.html import parse_html
+from tests.support.html import parse_html
 
 
 def chart(client, url, chart_id):

@@ -9,7 +9,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from films.models import Actor, BoxOfficeFigure, ExternalLink, Film, RemakeStar
-from tests.html import messages_in, parse_html
+from tests.support.html import messages_in, parse_html
 
 FILM = "/wiki/miracle-in-cell-no-7/data-history/"
 

@@ -7,8 +7,8 @@ import pytest
 from films.models import ExternalLink, Film
 from films.seeding import read_data
 from films.services import film_data_changed
-from tests.builders import create_page
-from tests.html import parse_html
+from tests.support.builders import create_page
+from tests.support.html import parse_html
 
 BASE = "http://127.0.0.1:8000"
 

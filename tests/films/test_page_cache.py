@@ -7,8 +7,8 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from films.models import Actor
-from tests.builders import create_page
-from tests.html import parse_html
+from tests.support.builders import create_page
+from tests.support.html import parse_html
 
 BROWSE = ["/", "/films/", "/characters/", "/actors/", "/remakes/"]
 

@@ -18,7 +18,7 @@ from films.models import (
     RemakeStar,
     Role,
 )
-from tests.builders import edit_page
+from tests.support.builders import edit_page
 from wiki.models import Page
 from wiki.namespaces import slug_for_title
 

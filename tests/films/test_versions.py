@@ -6,7 +6,7 @@ from django.test import Client
 from django.urls import reverse
 
 from films.models import Character, Film, RemakeStar
-from tests.html import parse_html
+from tests.support.html import parse_html
 
 
 def infobox_row(client, url, label):

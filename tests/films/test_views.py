@@ -16,8 +16,8 @@ from films.models import (
     Role,
 )
 from films.services import film_data_changed, subject_page_ensure
-from tests.builders import edit_page
-from tests.html import messages_in, parse_html
+from tests.support.builders import edit_page
+from tests.support.html import messages_in, parse_html
 from wiki.models import Page
 
 

@@ -11,8 +11,8 @@ from django.utils import timezone
 from django_tasks.base import TaskResultStatus
 from django_tasks_db.models import DBTaskResult
 
-from tests.builders import create_page, edit_page
-from tests.servers import wait_until, worker
+from tests.support.builders import create_page, edit_page
+from tests.support.servers import wait_until, worker
 from wiki.jobs import RETRIES, job, schedule_periodic_jobs
 from wiki.models import EmailFrequency, Page, Preferences, Watch
 from wiki.services import page_delete

@@ -2,11 +2,10 @@
 
 import pytest
 
-from tests.builders import create_page
-from tests.html import messages_in, parse_html
+from tests.support.builders import create_page
+from tests.support.html import messages_in, parse_html
+from tests.support.images import image_bytes, upload
 from wiki.models import File, Page
-
-from .images import image_bytes, upload
 
 
 @pytest.fixture
@@ -138,7 +137,7 @@ def test_switching_the_limits_off(client, user, limits, settings):
 
 
 def test_the_limits_are_read_from_the_environment():
-    from tests.test_settings import load_settings
+    from tests.support.settings import load_settings
 
     off = load_settings(
         DJANGO_DEBUG="1",

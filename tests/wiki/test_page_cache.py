@@ -7,8 +7,9 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
-from tests.builders import create_page, edit_page
-from tests.html import parse_html
+from tests.support.builders import create_page, edit_page
+from tests.support.html import parse_html
+from tests.support.images import image_bytes, upload
 from wiki.models import Page
 from wiki.services import (
     page_delete,
@@ -18,8 +19,6 @@ from wiki.services import (
     revision_revert,
     talk_topic_add,
 )
-
-from .images import image_bytes, upload
 
 
 @pytest.fixture

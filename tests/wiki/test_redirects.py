@@ -1,7 +1,7 @@
 """Redirect pages: `#REDIRECT [[Target]]` sends readers on, once, and search follows."""
 
-from tests.builders import create_page
-from tests.html import parse_html
+from tests.support.builders import create_page
+from tests.support.html import parse_html
 from wiki.models import Page
 
 

@@ -7,10 +7,9 @@ import pytest
 from django.test import Client
 from django.test.client import BOUNDARY, MULTIPART_CONTENT, encode_multipart
 
-from tests.servers import gunicorn
+from tests.support.images import image_bytes, upload
+from tests.support.servers import gunicorn
 from wiki.models import File
-
-from .images import image_bytes, upload
 
 pytestmark = pytest.mark.django_db(transaction=True)
 MB = 1024 * 1024
