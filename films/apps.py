@@ -6,3 +6,10 @@ class FilmsConfig(AppConfig):
 
     name = "films"
     verbose_name = "Films"
+
+    def ready(self):
+        from wiki import extensions
+
+        from .extension import FilmsExtension
+
+        extensions.register(FilmsExtension())

@@ -19,6 +19,7 @@ from .models import (
     RemakeStar,
     Role,
 )
+from .subjects import kind_of
 
 # The models whose versions can be shown and restored, by the name URLs use.
 TRACKED = {
@@ -34,19 +35,8 @@ TRACKED = {
         ExternalLink,
     )
 }
-# For each kind of subject: which rows its page shows, as (model, field naming it).
-SHOWN = {
-    Film: [
-        (Film, "id"),
-        (Role, "film"),
-        (BoxOfficeFigure, "film"),
-        (ExternalLink, "film"),
-    ],
-    Character: [(Character, "id"), (Role, "character"), (RemakeStar, "character")],
-    Actor: [(Actor, "id"), (Role, "actor"), (RemakeStar, "actor")],
-    Remake: [(Remake, "id"), (RemakeStar, "remake")],
-}
-KINDS = {"+": "created", "~": "changed", "-": "deleted"}
+# What django-simple-history's history_type says was done to a row.
+CHANGE_NAMES = {"+": "created", "~": "changed", "-": "deleted"}
 # How a version names its row, from its own fields and the rows it points to (read
 # with it): a deleted actor's role still has a name.
 LABELS = {
@@ -136,7 +126,7 @@ def _changes_of(model, field, subject):
                 record=record,
                 model_name=model._meta.model_name,
                 what=f"{model._meta.verbose_name}: {LABELS[model](record)}",
-                kind=KINDS[record.history_type],
+                kind=CHANGE_NAMES[record.history_type],
                 fields=fields,
             )
         )
@@ -147,7 +137,7 @@ def data_history(subject):
     """Every change to `subject` and the facts its page shows, newest first."""
     changes = [
         change
-        for model, field in SHOWN[type(subject)]
+        for model, field in kind_of(subject).shown
         for change in _changes_of(model, field, subject)
     ]
     return sorted(

@@ -1,7 +1,7 @@
 """The film, its remakes, actors and characters as schema.org linked data (JSON-LD).
 
 Drawn from the models, never kept by hand, from the same fetch as the infobox (see
-films.subject_pages). Every address is absolute, from WIKI_BASE_URL.
+films.extension). Every address is absolute, from WIKI_BASE_URL.
 """
 
 from wiki.metadata import absolute_url

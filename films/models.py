@@ -70,16 +70,13 @@ class Subject(models.Model):
 
     def clean(self):
         super().clean()
-        for model in (Film, Character, Actor, Remake):
-            others = model.objects.filter(slug=self.slug)
-            if model is type(self):
-                others = others.exclude(pk=self.pk)
-            if others.exists():
-                kind = model._meta.verbose_name
-                message = f"The page /wiki/{self.slug}/ already belongs to a {kind}."
-                raise ValidationError(
-                    {"slug": ValidationError(message, code="slug_taken")}
-                )
+        from .subjects import owner_of_slug  # the registry needs these models first
+
+        owner = owner_of_slug(self.slug, other_than=self)
+        if owner is not None:
+            kind = owner.model._meta.verbose_name
+            message = f"The page /wiki/{self.slug}/ already belongs to a {kind}."
+            raise ValidationError({"slug": ValidationError(message, code="slug_taken")})
 
 
 class Film(Subject):

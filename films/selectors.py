@@ -21,7 +21,18 @@ VERSIONS = Prefetch(
     queryset=RemakeStar.objects.select_related("remake", "actor", "character"),
 )
 
-FILMS = Film.objects.prefetch_related(ROLES)
-CHARACTERS = Character.objects.select_related("film").prefetch_related(ROLES, VERSIONS)
-ACTORS = Actor.objects.prefetch_related(ROLES, ACTOR_REMAKE_STARS)
-REMAKES = Remake.objects.select_related("original").prefetch_related(REMAKE_STARS)
+
+def films_with_cast():
+    return Film.objects.prefetch_related(ROLES)
+
+
+def characters_with_players():
+    return Character.objects.select_related("film").prefetch_related(ROLES, VERSIONS)
+
+
+def actors_with_roles():
+    return Actor.objects.prefetch_related(ROLES, ACTOR_REMAKE_STARS)
+
+
+def remakes_with_stars():
+    return Remake.objects.select_related("original").prefetch_related(REMAKE_STARS)

@@ -17,16 +17,23 @@ from .charts import timeline_chart
 from .history import TRACKED, data_history
 from .infobox import film_charts
 from .models import Film
-from .selectors import ACTORS, CHARACTERS, FILMS, REMAKES
+from .selectors import (
+    actors_with_roles,
+    characters_with_players,
+    films_with_cast,
+    remakes_with_stars,
+)
 from .services import RestoreRefused, version_restore
-from .subject_pages import SUBJECTS, subject_kinds
+from .subjects import kind_at
 
 
 @cached_for_readers(tags=of_changes)
 def home(request):
     """The film, its cast, its remakes and what changed lately."""
     films = list(
-        FILMS.prefetch_related(Prefetch("remakes", queryset=REMAKES), "box_office")
+        films_with_cast().prefetch_related(
+            Prefetch("remakes", queryset=remakes_with_stars()), "box_office"
+        )
     )
     context = {
         "films": [(film, film_charts(film)) for film in films],
@@ -50,22 +57,22 @@ class BrowseView(ListView):
 
 
 class FilmListView(BrowseView):
-    queryset = FILMS
+    queryset = films_with_cast()
     heading = "Films"
 
 
 class CharacterListView(BrowseView):
-    queryset = CHARACTERS
+    queryset = characters_with_players()
     heading = "Characters"
 
 
 class ActorListView(BrowseView):
-    queryset = ACTORS
+    queryset = actors_with_roles()
     heading = "Actors"
 
 
 class RemakeListView(BrowseView):
-    queryset = REMAKES
+    queryset = remakes_with_stars()
     heading = "Remakes"
 
     def get_context_data(self, **kwargs):
@@ -77,10 +84,10 @@ class RemakeListView(BrowseView):
 
 
 def _subject_or_404(slug):
-    kind = subject_kinds().get(slug)
+    kind = kind_at(slug)
     if kind is None:
         raise Http404("No film, character, actor or remake has this page.")
-    return get_object_or_404(SUBJECTS[kind].model, slug=slug)
+    return get_object_or_404(kind.model, slug=slug)
 
 
 def subject_data_history(request, slug):

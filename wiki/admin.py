@@ -73,7 +73,7 @@ class PageAdmin(admin.ModelAdmin):
         return False
 
     def has_delete_permission(self, request, obj=None):
-        # An app may keep a page (WIKI_PAGE_GUARDS): admin then offers no delete.
+        # An app may keep a page (WikiExtension.refusal): admin then offers no delete.
         allowed = super().has_delete_permission(request, obj)
         return allowed and not (obj is not None and refusal(obj, "delete"))
 

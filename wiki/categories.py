@@ -1,26 +1,24 @@
 """Which categories a page is in, and the list of them drawn under its text.
 
 A page is in the categories its text names (`[[Category:Name|sort key]]`) and in any
-an app gives it through `settings.WIKI_CATEGORY_PROVIDERS`: callables taking a Page and
-returning (name, sort key or "") pairs. The list is stored with the rendered text, so
-a page view costs no query for it.
+an app's extension gives it (WikiExtension.categories, see wiki/extensions.py). The
+list is stored with the rendered text, so a page view costs no query for it.
 """
 
 from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 
-from .extensions import provided_by
+from .extensions import categories_given_to
 from .namespaces import slug_for_title
 
 
 def categories_of(page, named):
     """`named` (slug: (name, sort key)) and the apps' categories for `page`."""
     categories = dict(named)
-    for provider in provided_by("WIKI_CATEGORY_PROVIDERS"):
-        for name, sort_key in provider(page):
-            slug = slug_for_title(name)
-            if slug:
-                categories.setdefault(slug, (name, sort_key))
+    for name, sort_key in categories_given_to(page):
+        slug = slug_for_title(name)
+        if slug:
+            categories.setdefault(slug, (name, sort_key))
     return categories
 
 

@@ -1,48 +1,103 @@
-"""The wiki's extension points, through which other apps reach it.
+"""The wiki's one extension point: an app plugs in by registering a WikiExtension.
 
-`settings.WIKI_INFOBOX_PROVIDERS` lists dotted paths of callables taking a Page and
-returning the infobox HTML for it, or an empty string when the page is not theirs.
-`settings.WIKI_PAGE_GUARDS` lists callables taking a Page and an action ("delete" or
-"move") and returning why the page may not undergo it, or an empty string.
-`settings.WIKI_LINKED_DATA_PROVIDERS` lists callables taking a Page and returning the
-schema.org description of what it is about, as a dict for JSON-LD, or None.
+An extension is an object with named hooks. An app registers one, once, in its
+AppConfig.ready() (`extensions.register(FilmsExtension())`); the wiki calls the hooks
+of every registered extension through this module only, which keeps what a hook says
+may be kept. Every hook has a default that adds nothing, so an extension defines only
+those it needs:
+
+- `page_parts(page)` -> PageParts: what a page view draws beside the page's text, its
+  infobox (HTML) and its linked data (a schema.org dict for JSON-LD). Kept in the page
+  cache, by page, until any data changes (page_cache.EVERYTHING), unless the extension
+  sets `keeps_page_parts = False`: one cache round trip per extension per page view.
+- `categories(page)` -> iterable of (name, sort key or ""): categories the app puts
+  the page in without a word in its text. Called as the text is rendered, on every
+  write of the page and every re-render; stored with the rendered text.
+- `refusal(page, action)` -> str: why the page may not undergo `action` ("delete" or
+  "move"), or "". Called inside the write's transaction, so it must read the
+  database, not a cache.
+
+`remember(key, compute)` is the extensions' own memo: a value kept until any data
+changes, for what hooks look up often (which pages are an app's at all).
 """
 
-from functools import cache
+from dataclasses import dataclass
 
-from django.conf import settings
-from django.utils.module_loading import import_string
+from . import page_cache
 
 
-@cache
-def provided_by(setting):
-    """The callables an extension-point setting names, imported once."""
-    return tuple(import_string(path) for path in getattr(settings, setting, ()))
+@dataclass(frozen=True)
+class PageParts:
+    """What an extension draws on a page view; empty by default."""
+
+    infobox: str = ""
+    linked_data: dict | None = None
+
+
+class WikiExtension:
+    """What an app adds to the wiki; override the hooks it needs."""
+
+    keeps_page_parts = True
+
+    @property
+    def name(self):
+        return f"{type(self).__module__}.{type(self).__qualname__}"
+
+    def page_parts(self, page):
+        return PageParts()
+
+    def categories(self, page):
+        return ()
+
+    def refusal(self, page, action):
+        return ""
+
+
+_registered = []
+
+
+def register(extension):
+    """Plug `extension` into the wiki; a second one of the same class is ignored."""
+    if not any(type(known) is type(extension) for known in _registered):
+        _registered.append(extension)
+    return extension
+
+
+def remember(key, compute):
+    """`compute()`'s value, kept under `key` until any data changes."""
+    return page_cache.remember(f"extension:{key}", compute)
+
+
+def _parts_of(extension, page):
+    if not extension.keeps_page_parts:
+        return extension.page_parts(page)
+    return remember(
+        f"{extension.name}:page-parts:{page.slug}",
+        lambda: extension.page_parts(page),
+    )
+
+
+def page_parts_for(page):
+    """The infobox and linked data the extensions draw for `page` (the first of each
+    that one gives)."""
+    infobox, linked_data = "", None
+    for extension in _registered:
+        parts = _parts_of(extension, page)
+        infobox = infobox or parts.infobox
+        linked_data = linked_data or parts.linked_data
+    return PageParts(infobox, linked_data)
+
+
+def categories_given_to(page):
+    """(name, sort key) pairs the extensions put `page` in, in their order."""
+    return [pair for extension in _registered for pair in extension.categories(page)]
 
 
 def refusal(page, action):
-    """Why `page` may not be deleted or moved (`action`), as the first guard that
+    """Why `page` may not be deleted or moved (`action`), as the first extension that
     objects says; or ""."""
-    for guard in provided_by("WIKI_PAGE_GUARDS"):
-        reason = guard(page, action)
+    for extension in _registered:
+        reason = extension.refusal(page, action)
         if reason:
             return reason
     return ""
-
-
-def infobox_for(page):
-    """Return the first infobox a provider draws for `page`, or an empty string."""
-    for provider in provided_by("WIKI_INFOBOX_PROVIDERS"):
-        html = provider(page)
-        if html:
-            return html
-    return ""
-
-
-def linked_data_for(page):
-    """Return the first schema.org description a provider gives for `page`, or None."""
-    for provider in provided_by("WIKI_LINKED_DATA_PROVIDERS"):
-        data = provider(page)
-        if data:
-            return data
-    return None

@@ -4,8 +4,13 @@ tables are."""
 from django_filters import rest_framework as filters
 from rest_framework import viewsets
 
-from ..models import BoxOfficeFigure
-from ..selectors import ACTORS, CHARACTERS, FILMS, REMAKES
+from ..models import Actor, BoxOfficeFigure, Character
+from ..selectors import (
+    actors_with_roles,
+    characters_with_players,
+    films_with_cast,
+    remakes_with_stars,
+)
 from .serializers import (
     ActorSerializer,
     BoxOfficeFigureSerializer,
@@ -23,7 +28,7 @@ class SubjectViewSet(viewsets.ReadOnlyModelViewSet):
 class FilmViewSet(SubjectViewSet):
     """The film (the original), with its cast, remakes and box office."""
 
-    queryset = FILMS.prefetch_related(
+    queryset = films_with_cast().prefetch_related(
         "remakes", "characters", "box_office", "external_links"
     )
     serializer_class = FilmSerializer
@@ -35,14 +40,14 @@ class CharacterFilter(filters.FilterSet):
     name = filters.CharFilter(lookup_expr="icontains", help_text="Part of the name.")
 
     class Meta:
-        model = CHARACTERS.model
+        model = Character
         fields = ["film", "name"]
 
 
 class CharacterViewSet(SubjectViewSet):
     """The characters, with who plays them in the original and in each remake."""
 
-    queryset = CHARACTERS
+    queryset = characters_with_players()
     serializer_class = CharacterSerializer
     filterset_class = CharacterFilter
 
@@ -51,14 +56,14 @@ class ActorFilter(filters.FilterSet):
     name = filters.CharFilter(lookup_expr="icontains", help_text="Part of the name.")
 
     class Meta:
-        model = ACTORS.model
+        model = Actor
         fields = ["name"]
 
 
 class ActorViewSet(SubjectViewSet):
     """The actors of the original and of the remakes, with their roles."""
 
-    queryset = ACTORS
+    queryset = actors_with_roles()
     serializer_class = ActorSerializer
     filterset_class = ActorFilter
 
@@ -66,7 +71,7 @@ class ActorViewSet(SubjectViewSet):
 class RemakeViewSet(SubjectViewSet):
     """The remakes, with their cast and the film they remake."""
 
-    queryset = REMAKES
+    queryset = remakes_with_stars()
     serializer_class = RemakeSerializer
     filterset_fields = ["country", "language", "year"]
 

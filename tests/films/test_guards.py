@@ -1,4 +1,4 @@
-"""Films keeps its subjects' pages where the data puts them (films/guards.py)."""
+"""Films keeps its subjects' pages where the data puts them (FilmsExtension.refusal)."""
 
 import pytest
 

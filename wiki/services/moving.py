@@ -41,7 +41,7 @@ def page_move(*, page, new_title, actor, reason=""):
     """Move `page` to `new_title`; return the moved page.
 
     Refused (MoveRefused) onto a page that is not only a redirect, to the same
-    address, or where an app keeps the page (WIKI_PAGE_GUARDS).
+    address, or where an app keeps the page (WikiExtension.refusal).
     """
     page = locked_page(page.slug)
     new_title = " ".join(new_title.split())

@@ -133,7 +133,7 @@ class DeletionRefused(Refused):
 def page_delete(*, page, actor=None, reason=""):
     """Delete a page and its talk page, history kept; links to it turn red.
 
-    Apps may refuse (see WIKI_PAGE_GUARDS): DeletionRefused says why.
+    An app's extension may refuse (WikiExtension.refusal): DeletionRefused says why.
     """
     locked = locked_page(page.slug)
     refused = refusal(locked, "delete")

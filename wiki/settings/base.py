@@ -302,20 +302,9 @@ WIKI_BASE_URL = os.environ.get("WIKI_BASE_URL", "http://127.0.0.1:8000")
 # Users in this group are bots: recent changes can hide their edits.
 WIKI_BOTS_GROUP = "bots"
 
-# Apps that draw an infobox beside the pages of their objects (see wiki/extensions.py).
-WIKI_INFOBOX_PROVIDERS = ["films.subject_pages.infobox_for_page"]
-# Apps that describe what a page is about as schema.org linked data (JSON-LD).
-WIKI_LINKED_DATA_PROVIDERS = ["films.subject_pages.linked_data_for_page"]
-# Apps that put pages in categories without a word in their text (wiki/categories.py).
-WIKI_CATEGORY_PROVIDERS = ["films.categories.categories_for_page"]
-
 # Who may move pages besides staff: accounts this many days old with this many edits.
 WIKI_MOVE_MIN_ACCOUNT_DAYS = 4
 WIKI_MOVE_MIN_EDITS = 10
-
-# Apps that may refuse to let a page be deleted or moved, saying why
-# (see wiki/extensions.py).
-WIKI_PAGE_GUARDS = ["films.guards.subject_page_refusal"]
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"

@@ -9,7 +9,7 @@ from django.utils.cache import add_never_cache_headers
 from django.utils.decorators import method_decorator
 from django.views.generic import ListView
 
-from ..extensions import infobox_for, linked_data_for
+from ..extensions import page_parts_for
 from ..metadata import page_meta
 from ..models import Page
 from ..page_cache import cached_for_readers, of_changes, page_tag
@@ -43,12 +43,13 @@ def page_detail(request, slug):
         if target is not None and target.pk != page.pk:
             query = urlencode({REDIRECTED_FROM: page.slug})
             return redirect(f"{target.get_absolute_url()}?{query}")
+    parts = page_parts_for(page)
     context = {
         "page": page,
         "revision": page.current_revision,
-        "infobox": infobox_for(page),
+        "infobox": parts.infobox,
         "meta": page_meta(page, page.current_revision),
-        "linked_data": linked_data_for(page),
+        "linked_data": parts.linked_data,
         "redirected_from": _redirect_source(arrived_from, page),
         "redirect_target": _redirect_target(page),
     }
