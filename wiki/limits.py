@@ -5,15 +5,15 @@ CACHE_URL names Redis. The limits are the WIKI_RATE_LIMITS setting; RATELIMIT_EN
 switches them off.
 """
 
+from http import HTTPStatus
+
 from django.conf import settings
 from django.contrib import messages
+from django.shortcuts import render
 from django_ratelimit.core import is_ratelimited
 from ipware import get_client_ip
 
-TOO_MANY_REQUESTS = (
-    "You are doing that too often. Wait a few minutes and try again; "
-    "what you typed is kept below."
-)
+TOO_MANY_REQUESTS = "You are doing that too often. Wait a few minutes and try again."
 UNKNOWN_ADDRESS = "0.0.0.0"
 
 
@@ -48,6 +48,14 @@ def over_limit(request, action):
     return any(passed)
 
 
-def refuse_as_too_many(request):
-    """Tell the user why the page they get back was not acted on."""
+def refusal_past_limit(request, action, redraw=None):
+    """None while `request` is within `action`'s limit (it counts against it).
+
+    Past the limit, the answer: status 429 and why, on `redraw(status)` (the page the
+    request came from, drawn again with what the user typed) or on a page of its own.
+    """
+    if not over_limit(request, action):
+        return None
     messages.error(request, TOO_MANY_REQUESTS)
+    status = HTTPStatus.TOO_MANY_REQUESTS
+    return redraw(status) if redraw else render(request, "429.html", status=status)

@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.support.builders import create_page
+from tests.support.builders import create_page, edit_page
 from tests.support.html import messages_in, parse_html
 from tests.support.images import image_bytes, upload
 from wiki.models import File, Page
@@ -165,3 +165,15 @@ def test_talk_posts_count_against_the_save_limit_and_keep_the_text(
     )
     assert told_too_many(response)
     assert field_value(response, "message").strip() == "Kept message"
+
+
+def test_reverts_count_against_the_save_limit(client, user, limits):
+    page = create_page(title="Cell", body="First.")
+    first = page.current_revision
+    edit_page(page, "Second.")
+    client.force_login(user)
+    for _ in range(2):
+        assert client.post(f"/wiki/cell/revert/{first.pk}/").status_code == 302
+    response = client.post(f"/wiki/cell/revert/{first.pk}/")
+    assert told_too_many(response)
+    assert page.revisions.count() == 3  # the second revert changed nothing

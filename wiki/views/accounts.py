@@ -23,7 +23,7 @@ from ..forms import (
     PreferencesForm,
     SignupForm,
 )
-from ..limits import over_limit, refuse_as_too_many
+from ..limits import refusal_past_limit
 from ..models import Preferences
 from ..services.log import log_account_created
 
@@ -40,13 +40,12 @@ class LimitedFormMixin:
     limited_action = None
 
     def post(self, request, *args, **kwargs):
-        if over_limit(request, self.limited_action):
-            refuse_as_too_many(request)
-            form = self.get_form()
-            return self.render_to_response(
-                self.get_context_data(form=form), status=HTTPStatus.TOO_MANY_REQUESTS
-            )
-        return super().post(request, *args, **kwargs)
+        refused = refusal_past_limit(request, self.limited_action, self._form_again)
+        return refused or super().post(request, *args, **kwargs)
+
+    def _form_again(self, status):
+        context = self.get_context_data(form=self.get_form())
+        return self.render_to_response(context, status=status)
 
 
 class SignupView(LimitedFormMixin, CreateView):

@@ -10,7 +10,7 @@ from django.views.decorators.http import require_POST
 from .. import markup
 from ..diffing import diff_hunks
 from ..forms import EditForm
-from ..limits import over_limit, refuse_as_too_many
+from ..limits import refusal_past_limit
 from ..merging import undone_text
 from ..models import Page, PageCategory, Revision
 from ..namespaces import Namespace, title_in
@@ -103,9 +103,13 @@ def page_edit(request, slug):
         return _edit_form_page(
             request, form, page, preview=markup.render(data["body"]).html
         )
-    if over_limit(request, "save"):
-        refuse_as_too_many(request)
-        return _edit_form_page(request, form, page, status=HTTPStatus.TOO_MANY_REQUESTS)
+    refused = refusal_past_limit(
+        request,
+        "save",
+        lambda status: _edit_form_page(request, form, page, status=status),
+    )
+    if refused:
+        return refused
     try:
         result = page_save(
             slug=slug,
@@ -137,8 +141,9 @@ def revision_revert_view(request, slug, pk):
     )
     if not revision.page.can_be_edited_by(request.user):
         return _protected(request, revision.page)
-    if over_limit(request, "save"):
-        return render(request, "429.html", status=HTTPStatus.TOO_MANY_REQUESTS)
+    refused = refusal_past_limit(request, "save")
+    if refused:
+        return refused
     try:
         result = revision_revert(revision=revision, author=request.user)
     except EditConflict:

@@ -12,7 +12,7 @@ from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.generic import ListView
 
 from ..forms import UploadForm
-from ..limits import over_limit, refuse_as_too_many
+from ..limits import refusal_past_limit
 from ..models import File, FileUsage
 from ..models.files import CACHE_FOREVER, CONTENT_TYPES
 from ..services import ImageStoreUnavailable, file_upload
@@ -90,9 +90,11 @@ def _store_upload(request, guard):
             else HTTPStatus.BAD_REQUEST
         )
         return _upload_form_page(request, form, status)
-    if over_limit(request, "upload"):
-        refuse_as_too_many(request)
-        return _upload_form_page(request, form, HTTPStatus.TOO_MANY_REQUESTS)
+    refused = refusal_past_limit(
+        request, "upload", lambda status: _upload_form_page(request, form, status)
+    )
+    if refused:
+        return refused
     data = form.cleaned_data
     try:
         version = file_upload(

@@ -7,7 +7,7 @@ from django.core.paginator import Paginator
 from django.shortcuts import render
 
 from ..forms import SearchForm
-from ..limits import over_limit, refuse_as_too_many
+from ..limits import refusal_past_limit
 from ..models import Page, PageCategory
 from ..namespaces import slug_for_title
 from ..search import SearchResults
@@ -27,9 +27,12 @@ def search(request):
     if not form.is_valid():
         return _unanswered(request, form, HTTPStatus.BAD_REQUEST)
     text = form.cleaned_data["q"]
-    if text and over_limit(request, "search"):
-        refuse_as_too_many(request)
-        return _unanswered(request, form, HTTPStatus.TOO_MANY_REQUESTS)
+    if text:
+        refused = refusal_past_limit(
+            request, "search", lambda status: _unanswered(request, form, status)
+        )
+        if refused:
+            return refused
     discussions = form.cleaned_data["discussions"]
     words, category = form.cleaned_data["words"], form.cleaned_data["category"]
     category_slug = slug_for_title(category) if category else ""

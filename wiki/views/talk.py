@@ -15,7 +15,7 @@ from django.views.decorators.http import require_POST
 
 from .. import talk
 from ..forms import ReplyForm, TopicForm
-from ..limits import over_limit, refuse_as_too_many
+from ..limits import refusal_past_limit
 from ..models import Page
 from ..namespaces import (
     Namespace,
@@ -94,9 +94,9 @@ def _post(request, slug, *, form_class, form_name, service, posted):
 
     if not form.is_valid():
         return refused(HTTPStatus.BAD_REQUEST)
-    if over_limit(request, "save"):
-        refuse_as_too_many(request)
-        return refused(HTTPStatus.TOO_MANY_REQUESTS)
+    past_limit = refusal_past_limit(request, "save", refused)
+    if past_limit:
+        return past_limit
     try:
         service(page=article, author=request.user, **form.cleaned_data)
     except NoSuchTopic:

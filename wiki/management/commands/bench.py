@@ -49,7 +49,7 @@ QUERIES = [
     "nothing-like-this",
 ]
 # What is timed: the whole search page, and the search engine's share of it.
-KINDS = ("request", "search")
+SEARCH_TIMINGS = ("request", "search")
 BATCH = 2_000  # pages written per transaction
 PAGE_VIEWS_PER_ROUND = 100
 
@@ -270,7 +270,7 @@ class Command(BaseCommand):
         A machine's speed drifts over minutes; measuring the sizes in alternation keeps
         that drift out of the comparison between them.
         """
-        kinds = {kind: getattr(self, kind) for kind in KINDS}
+        kinds = {kind: getattr(self, kind) for kind in SEARCH_TIMINGS}
         timings = {
             (kind, size): {query: [] for query in QUERIES}
             for kind in kinds
@@ -306,7 +306,7 @@ class Command(BaseCommand):
         p95s = {}
         for size in sizes:
             columns = []
-            for kind in KINDS:
+            for kind in SEARCH_TIMINGS:
                 every_run = [ms for runs in timings[kind, size].values() for ms in runs]
                 p95s[kind, size] = statistics.quantiles(every_run, n=20)[-1]
                 columns.append(f"{statistics.median(every_run):.2f}")
@@ -319,13 +319,13 @@ class Command(BaseCommand):
                 for query in QUERIES:
                     medians = " ".join(
                         f"{kind} {statistics.median(timings[kind, size][query]):6.2f}"
-                        for kind in KINDS
+                        for kind in SEARCH_TIMINGS
                     )
                     self.stdout.write(f"    {query:<24} {medians}")
         if len(sizes) < 2:
             return
         smallest, largest = sizes[0], sizes[-1]
-        for kind in KINDS:
+        for kind in SEARCH_TIMINGS:
             ratio = p95s[kind, largest] / p95s[kind, smallest]
             self.stdout.write(
                 f"{kind} p95 at {largest:,} pages: {ratio:.2f}x the p95 at {smallest:,}"
