@@ -50,6 +50,7 @@ check: install
 	$(BIN)/python manage.py makemigrations --check --dry-run
 	DJANGO_SECRET_KEY=check-deploy-$$(date +%s)-a-long-random-looking-key-for-the-check \
 		EMAIL_URL=smtp://mail.example.org:587 CACHE_URL=redis://cache.example.org:6379/0 \
+		DJANGO_SETTINGS_MODULE=wiki.settings.base \
 		$(BIN)/python manage.py check --deploy --fail-level WARNING
 
 clean:

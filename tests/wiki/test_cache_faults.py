@@ -18,7 +18,7 @@ from tests.support.redis_server import REDIS_SERVER, redis_server
 from tests.support.servers import Browser, gunicorn
 from tests.support.tcp_proxy import TcpProxy
 from wiki.models import Page, Revision
-from wiki.settings.base import cache_from_url
+from wiki.settings.environment import WikiEnv
 
 pytestmark = pytest.mark.skipif(
     REDIS_SERVER is None, reason="needs redis-server (Debian's redis-server)"
@@ -38,7 +38,7 @@ ADDRESSES = [
 @pytest.fixture
 def redis(settings, tmp_path):
     with redis_server(tmp_path) as server:
-        settings.CACHES = {"default": cache_from_url(server.url)}
+        settings.CACHES = {"default": WikiEnv.cache_url_config(server.url)}
         yield server
 
 
@@ -248,7 +248,7 @@ def partitioned(settings, tmp_path):
     with redis_server(tmp_path) as server:
         proxy = TcpProxy(server.port)
         settings.CACHES = {
-            "default": cache_from_url(f"redis://127.0.0.1:{proxy.port}/0")
+            "default": WikiEnv.cache_url_config(f"redis://127.0.0.1:{proxy.port}/0")
         }
         settings.WIKI_CACHE_RETRY_AFTER = 0
         yield proxy

@@ -8,7 +8,7 @@ import pytest
 from django.core.exceptions import ImproperlyConfigured
 
 from tests.support.settings import load_settings
-from wiki.settings.base import cache_from_url, env_flag
+from wiki.settings.environment import WikiEnv
 
 
 def test_debug_off_without_a_secret_key_refuses_to_start():
@@ -27,10 +27,10 @@ def test_defaults_are_sqlite_and_a_cache_on_this_hosts_disk():
 
 
 def test_a_cache_folder_or_one_per_process_may_be_asked_for(tmp_path):
-    folder = cache_from_url(f"file://{tmp_path}/c")
+    folder = WikiEnv.cache_url_config(f"file://{tmp_path}/c")
     assert folder["BACKEND"] == "wiki.cache.HostCache"
     assert folder["LOCATION"] == f"{tmp_path}/c"
-    assert cache_from_url("locmem://")["BACKEND"].endswith("LocMemCache")
+    assert WikiEnv.cache_url_config("locmem://")["BACKEND"].endswith("LocMemCache")
 
 
 def test_database_and_cache_urls_are_honoured():
@@ -48,11 +48,11 @@ def test_database_and_cache_urls_are_honoured():
 
 def test_bad_cache_url_and_bad_flag_are_explained():
     with pytest.raises(ImproperlyConfigured):
-        cache_from_url("memcached://x")
+        WikiEnv.cache_url_config("memcached://x")
     os.environ["TEST_FLAG_X"] = "maybe"
     try:
         with pytest.raises(ImproperlyConfigured):
-            env_flag("TEST_FLAG_X", False)
+            WikiEnv().bool("TEST_FLAG_X", False)
     finally:
         del os.environ["TEST_FLAG_X"]
 
@@ -63,7 +63,7 @@ def deploy_check(**environ):
         for k, v in os.environ.items()
         if not k.startswith(("DJANGO_", "EMAIL_URL", "CACHE_URL"))
     }
-    env.update(environ)
+    env.update(environ, DJANGO_SETTINGS_MODULE="wiki.settings.base")
     return subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
         env=env,
@@ -86,8 +86,8 @@ def test_production_settings_pass_the_deploy_check():
 
 
 def test_the_deploy_check_checks_with_debug_off():
-    # manage.py turns debug on for development, but not for the deploy check: with
-    # debug off and no key, the settings refuse to load.
+    # The deploy check runs production's settings, debug off: with no key, they refuse
+    # to load.
     result = deploy_check()
     assert result.returncode != 0
     assert "DJANGO_SECRET_KEY is not set" in result.stderr
@@ -106,8 +106,8 @@ def test_the_deploy_check_warns_of_what_production_lacks(missing, check):
 def test_email_url_configures_outgoing_mail():
     result = load_settings(
         DJANGO_DEBUG="1",
-        EMAIL_URL="smtp://wiki:secret@mail.example.org:587?_default_from_email="
-        "wiki@example.org",
+        EMAIL_URL="smtp://wiki:secret@mail.example.org:587",
+        DJANGO_DEFAULT_FROM_EMAIL="wiki@example.org",
         code="print(s.EMAIL_BACKEND, s.EMAIL_HOST, s.EMAIL_PORT, s.DEFAULT_FROM_EMAIL)",
     )
     assert result.stdout.split() == [
@@ -131,3 +131,28 @@ def test_images_from_the_object_store_are_allowed_by_the_content_security_policy
     assert local == ["'self'", "data:"]
     assert cdn == ["'self'", "data:", "https://media.example.org"]
     assert aws == ["'self'", "data:", "https://*.amazonaws.com"]
+
+
+def manage_py_debug(**environ):
+    """DEBUG as `manage.py` runs, in a fresh process under `environ` alone."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
+    code = "from django.conf import settings; print(settings.DEBUG)"
+    result = subprocess.run(
+        [sys.executable, "manage.py", "shell", "-c", code],
+        env={**env, **environ},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    return result.stdout.split()[-1]
+
+
+def test_manage_py_runs_the_local_settings_with_debug_on():
+    assert manage_py_debug() == "True"
+    assert manage_py_debug(DJANGO_DEBUG="0", DJANGO_SECRET_KEY="k" * 50) == "False"
+    # Whatever the command: debug follows the settings module, not the arguments.
+    production = manage_py_debug(
+        DJANGO_SETTINGS_MODULE="wiki.settings.base", DJANGO_SECRET_KEY="k" * 50
+    )
+    assert production == "False"

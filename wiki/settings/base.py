@@ -10,77 +10,20 @@ from datetime import timedelta
 from pathlib import Path
 from urllib.parse import urlsplit
 
-import dj_database_url
-import dj_email_url
 from botocore.config import Config
 from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
+from .environment import env
+
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
 
-def env_flag(name, default):
-    """Read a boolean variable written as 0/1 (or false/true, no/yes, off/on)."""
-    value = os.environ.get(name)
-    if value is None or value == "":
-        return default
-    if value.lower() in {"1", "true", "yes", "on"}:
-        return True
-    if value.lower() in {"0", "false", "no", "off"}:
-        return False
-    raise ImproperlyConfigured(f"{name} must be 0 or 1, not {value!r}.")
+# Off here, as the WSGI server runs it; local development under manage.py runs
+# wiki.settings.local, which turns it on.
+DEBUG = env.bool("DJANGO_DEBUG", False)
 
-
-def env_list(name, default):
-    return [
-        item.strip()
-        for item in os.environ.get(name, default).split(",")
-        if item.strip()
-    ]
-
-
-def cache_from_url(url):
-    """Turn CACHE_URL into a CACHES entry.
-
-    Without one, the cache is a folder on this host's disk (diskcache): every process
-    on the host shares it, so several gunicorn workers never serve each other's stale
-    pages and count request limits together. `redis://…` shares one cache between
-    hosts; `file:///path` puts the folder elsewhere; `locmem://` keeps a cache per
-    process (one process only, as in a benchmark of the floor).
-    """
-    if not url:
-        url = f"file://{BASE_DIR / 'cache'}"
-    if url.startswith("locmem://"):
-        return {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
-    if url.startswith("file://"):
-        return {
-            "BACKEND": "wiki.cache.HostCache",
-            "LOCATION": urlsplit(url).path,
-            "OPTIONS": {
-                # Bounded: past this size the least recently stored entries go.
-                "size_limit": 2**30,
-                # Each worker reads the cache through the host's file cache, rather
-                # than keeping pages of its own (diskcache's default: 32 MB a shard).
-                "sqlite_cache_size": 256,
-                "sqlite_mmap_size": 0,
-            },
-        }
-    if url.startswith(("redis://", "rediss://", "unix://")):
-        return {
-            # Django's Redis cache, answering a miss when Redis fails (wiki/cache.py).
-            "BACKEND": "wiki.cache.SoftRedisCache",
-            "LOCATION": url,
-            "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "miracle-wiki"),
-        }
-    raise ImproperlyConfigured(
-        f"CACHE_URL must be redis://…, file:///… or locmem://, not {url!r}."
-    )
-
-
-# manage.py turns debug on for local development; the WSGI server leaves it off.
-DEBUG = env_flag("DJANGO_DEBUG", False)
-
-SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "")
+SECRET_KEY = env.str("DJANGO_SECRET_KEY", "")
 if not SECRET_KEY:
     if not DEBUG:
         raise ImproperlyConfigured(
@@ -89,8 +32,8 @@ if not SECRET_KEY:
         )
     SECRET_KEY = "django-insecure-development-key-only-for-debug-mode"
 
-ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "localhost,127.0.0.1")
-CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS", "")
+ALLOWED_HOSTS = env.list("DJANGO_ALLOWED_HOSTS", default=["localhost", "127.0.0.1"])
+CSRF_TRUSTED_ORIGINS = env.list("DJANGO_CSRF_TRUSTED_ORIGINS", default=[])
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -161,12 +104,12 @@ TEMPLATES = [
 ]
 
 DATABASES = {
-    "default": dj_database_url.config(
-        default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
-        conn_max_age=int(os.environ.get("DATABASE_CONN_MAX_AGE", "60")),
-        conn_health_checks=True,
+    "default": env.db_url_config(
+        env.str("DATABASE_URL", "") or f"sqlite:///{BASE_DIR / 'db.sqlite3'}"
     )
 }
+DATABASES["default"]["CONN_MAX_AGE"] = env.int("DATABASE_CONN_MAX_AGE", 60)
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # Several gunicorn workers may write at once: wait for the lock instead of failing,
     # and let readers go on while a writer works.
@@ -181,16 +124,25 @@ else:
     # connecting after a few seconds, and (web processes only, see wiki/wsgi.py) end
     # any statement that runs longer than a request may.
     DATABASES["default"]["OPTIONS"] = {
-        "connect_timeout": int(os.environ.get("DATABASE_CONNECT_TIMEOUT", "3"))
+        "connect_timeout": env.int("DATABASE_CONNECT_TIMEOUT", 3)
     }
-    _statement_ms = os.environ.get("DATABASE_STATEMENT_TIMEOUT_MS", "")
+    _statement_ms = env.int("DATABASE_STATEMENT_TIMEOUT_MS", 0)
     if _statement_ms:
         DATABASES["default"]["OPTIONS"]["options"] = (
-            f"-c statement_timeout={int(_statement_ms)}"
+            f"-c statement_timeout={_statement_ms}"
         )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-CACHES = {"default": cache_from_url(os.environ.get("CACHE_URL", ""))}
+# CACHE_URL (wiki/settings/environment.py): without one, a folder on this host's
+# disk (diskcache) that every process on the host shares, so that several gunicorn
+# workers never serve each other's stale pages and count request limits together.
+CACHES = {
+    "default": env.cache_url_config(
+        env.str("CACHE_URL", "") or f"file://{BASE_DIR / 'cache'}"
+    )
+}
+if CACHES["default"]["BACKEND"] == "wiki.cache.SoftRedisCache":
+    CACHES["default"]["KEY_PREFIX"] = env.str("CACHE_KEY_PREFIX", "miracle-wiki")
 # Sessions are read from the cache every worker and host shares, and written through
 # to the database, so that a cache restart logs nobody out (wiki/sessions.py).
 SESSION_ENGINE = "wiki.sessions"
@@ -210,8 +162,8 @@ DBBACKUP_SEND_EMAIL = False
 # (wiki/page_cache.py). Browsers and a CDN in front may keep it for MAX_AGE seconds,
 # and serve it for STALE_WHILE_REVALIDATE more while they fetch it anew: short, since
 # nothing can tell them when a page changed.
-WIKI_PAGE_CACHE_SECONDS = int(os.environ.get("WIKI_PAGE_CACHE_SECONDS", 24 * 60 * 60))
-WIKI_PAGE_MAX_AGE = int(os.environ.get("WIKI_PAGE_MAX_AGE", 30))
+WIKI_PAGE_CACHE_SECONDS = env.int("WIKI_PAGE_CACHE_SECONDS", 24 * 60 * 60)
+WIKI_PAGE_MAX_AGE = env.int("WIKI_PAGE_MAX_AGE", 30)
 WIKI_PAGE_STALE_WHILE_REVALIDATE = 30
 # After Redis fails, each process serves from the database without asking Redis for
 # this many seconds, then tries it again (wiki/cache.py).
@@ -253,7 +205,7 @@ STORAGES = {
 }
 
 MEDIA_URL = "/media/"
-MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media")).resolve()
+MEDIA_ROOT = Path(env.str("MEDIA_ROOT", str(BASE_DIR / "media"))).resolve()
 
 
 def media_s3_options(environ):
@@ -288,16 +240,16 @@ def media_s3_options(environ):
 
 # Uploads go to an S3-compatible object store when MEDIA_S3_BUCKET is set, so that
 # every web host stores and serves the same files; otherwise to MEDIA_ROOT.
-if os.environ.get("MEDIA_S3_BUCKET"):
+if env.str("MEDIA_S3_BUCKET", ""):
     STORAGES["default"] = {
         "BACKEND": "wiki.storage.MediaStorage",
         "OPTIONS": media_s3_options(os.environ),
     }
 
 # The site's name: page titles, the header, the feed, the site's mail.
-WIKI_SITE_NAME = os.environ.get("WIKI_SITE_NAME", "Miracle in Cell No. 7 Wiki")
+WIKI_SITE_NAME = env.str("WIKI_SITE_NAME", "Miracle in Cell No. 7 Wiki")
 # Where the site is reached, for links in mail sent outside a request.
-WIKI_BASE_URL = os.environ.get("WIKI_BASE_URL", "http://127.0.0.1:8000")
+WIKI_BASE_URL = env.str("WIKI_BASE_URL", "http://127.0.0.1:8000")
 
 # Users in this group are bots: recent changes can hide their edits.
 WIKI_BOTS_GROUP = "bots"
@@ -312,26 +264,24 @@ CRISPY_TEMPLATE_PACK = "bootstrap5"
 # Room for a 512 KB Markdown body and the rest of the form; more gets a 400.
 DATA_UPLOAD_MAX_MEMORY_SIZE = 1024 * 1024
 
-# Mail: EMAIL_URL (smtp://user:pass@host:587, submission://…, console://). Without it,
-# mail is written to the console; `check --deploy` warns about that in production.
-EMAIL_URL = os.environ.get("EMAIL_URL", "") or "console://"
-_email = dj_email_url.parse(EMAIL_URL)
+# Mail: EMAIL_URL (smtp://user:pass@host:587, smtp+tls://…, smtp+ssl://…,
+# consolemail://). Without it, mail is written to the console; `check --deploy` warns
+# about that in production.
+EMAIL_URL = env.str("EMAIL_URL", "")
+_email = env.email_url_config(EMAIL_URL or "consolemail://")
+_email.pop("OPTIONS", None)
 globals().update({key: value for key, value in _email.items() if value is not None})
-DEFAULT_FROM_EMAIL = (
-    os.environ.get("DJANGO_DEFAULT_FROM_EMAIL")
-    or _email.get("DEFAULT_FROM_EMAIL")
-    or "wiki@localhost"
-)
+DEFAULT_FROM_EMAIL = env.str("DJANGO_DEFAULT_FROM_EMAIL", "wiki@localhost")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
-EMAIL_TIMEOUT = _email["EMAIL_TIMEOUT"] or 10  # seconds; a stuck server is a failure
+EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", 10)  # seconds; a stuck server is a failure
 
 # Where requests come from: the number of proxies in front of the site that append
 # the address they saw to X-Forwarded-For (0: trust only the connection's address).
-WIKI_PROXY_COUNT = int(os.environ.get("DJANGO_PROXY_COUNT", "0"))
+WIKI_PROXY_COUNT = env.int("DJANGO_PROXY_COUNT", 0)
 
 # Request limits per address and per user, counted in the cache that every worker
 # and host shares (wiki/limits.py). "N/m" is N per minute; h hours, d days.
-RATELIMIT_ENABLE = env_flag("RATELIMIT_ENABLE", True)
+RATELIMIT_ENABLE = env.bool("RATELIMIT_ENABLE", True)
 # While the cache is down nothing can be counted: the site stays open to everyone
 # rather than refusing every login, save and search (the lockout after failed logins
 # is counted in the database, and holds).
@@ -359,7 +309,7 @@ if CACHES["default"]["BACKEND"].endswith("LocMemCache"):
 # Failed logins lock that username at that address for a while (django-axes). The
 # attempts are rows in the database, which every host shares, so that admin can see
 # and unlock them.
-AXES_ENABLED = env_flag("AXES_ENABLED", True)
+AXES_ENABLED = env.bool("AXES_ENABLED", True)
 AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = timedelta(minutes=15)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
@@ -426,10 +376,8 @@ X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
 if not DEBUG:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
-    SECURE_SSL_REDIRECT = env_flag("DJANGO_SECURE_SSL_REDIRECT", True)
-    SECURE_HSTS_SECONDS = int(
-        os.environ.get("DJANGO_HSTS_SECONDS", str(60 * 60 * 24 * 365))
-    )
+    SECURE_SSL_REDIRECT = env.bool("DJANGO_SECURE_SSL_REDIRECT", True)
+    SECURE_HSTS_SECONDS = env.int("DJANGO_HSTS_SECONDS", 60 * 60 * 24 * 365)
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
     SECURE_HSTS_PRELOAD = True
     SESSION_COOKIE_SECURE = True
@@ -441,7 +389,7 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {
         "handlers": ["console"],
-        "level": os.environ.get("DJANGO_LOG_LEVEL", "WARNING"),
+        "level": env.str("DJANGO_LOG_LEVEL", "WARNING"),
     },
     # Lockouts and failed mail are warnings and errors: they reach the log as they are.
     "loggers": {"axes": {"level": "WARNING"}},
@@ -473,6 +421,6 @@ SPECTACULAR_SETTINGS = {
     "REDOC_DIST": "SIDECAR",
 }
 # Other sites' pages may not read the API unless CORS_ALLOWED_ORIGINS names them.
-CORS_ALLOWED_ORIGINS = env_list("CORS_ALLOWED_ORIGINS", "")
+CORS_ALLOWED_ORIGINS = env.list("CORS_ALLOWED_ORIGINS", default=[])
 CORS_URLS_REGEX = r"^/api/.*$"
 CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]

@@ -31,7 +31,7 @@ from wiki.benchmarks.pages import write_article
 from wiki.models import Page
 from wiki.search import SearchResults, optimize_index
 from wiki.search.corpus import insert_pages, synthetic_body, vocabulary
-from wiki.settings.base import cache_from_url
+from wiki.settings.environment import WikiEnv
 from wiki.views.search import RESULTS_PER_PAGE
 
 QUERIES = [
@@ -189,7 +189,9 @@ class Command(BaseCommand):
 
     def bench_pages_without_redis(self, rounds, rates):
         """The same views with Redis unreachable (a closed port): the database's."""
-        down = {"default": cache_from_url(f"redis://127.0.0.1:{closed_port()}/0")}
+        down = {
+            "default": WikiEnv.cache_url_config(f"redis://127.0.0.1:{closed_port()}/0")
+        }
         with (
             override_settings(
                 CACHES=down,
