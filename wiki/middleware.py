@@ -1,25 +1,36 @@
+import re
+
 from django.core.exceptions import BadRequest
 from django.utils.cache import patch_cache_control, patch_vary_headers
 
+from .api import is_api_request
+
+NUL = re.compile("\x00")
+API_REFUSED = re.compile("[\x00-\x1f\x7f-\x9f]")
+
 
 class RejectNulBytesMiddleware:
-    """Answer 400 to a query string holding a NUL byte.
+    """Answer 400 to a query string holding a NUL byte, and under the read API one
+    holding any control character.
 
     No query of the site needs one, and PostgreSQL refuses to compare text with NUL, so
-    letting it through would turn a malformed request into a server error. (Paths are
-    the URL converters' business: none of them matches a NUL.)
+    letting it through would turn a malformed request into a server error. The API's
+    schema says its strings hold no control characters (wiki/api/schema.py), and it
+    keeps to that. (Paths are the URL converters' business: none of them matches a
+    NUL.)
     """
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
+        refused = API_REFUSED if is_api_request(request) else NUL
         query = request.GET
         if any(
-            "\x00" in key or any("\x00" in value for value in query.getlist(key))
+            refused.search(key) or any(refused.search(v) for v in query.getlist(key))
             for key in query
         ):
-            raise BadRequest("The query string holds a NUL character.")
+            raise BadRequest("The query string holds a control character.")
         return self.get_response(request)
 
 

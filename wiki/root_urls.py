@@ -39,6 +39,8 @@ account_urls = [
     ),
 ]
 
+handler400 = "wiki.views.errors.bad_request"
+handler404 = "wiki.views.errors.not_found"
 handler500 = "wiki.views.errors.failed"
 
 urlpatterns = [

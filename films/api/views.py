@@ -4,6 +4,8 @@ tables are."""
 from django_filters import rest_framework as filters
 from rest_framework import viewsets
 
+from wiki.api.filters import ApiFilterSet
+
 from ..models import Actor, BoxOfficeFigure, Character
 from ..selectors import (
     actors_with_roles,
@@ -35,7 +37,7 @@ class FilmViewSet(SubjectViewSet):
     filterset_fields = ["country", "language", "year"]
 
 
-class CharacterFilter(filters.FilterSet):
+class CharacterFilter(ApiFilterSet):
     film = filters.CharFilter(field_name="film__slug", help_text="The film's slug.")
     name = filters.CharFilter(lookup_expr="icontains", help_text="Part of the name.")
 
@@ -52,7 +54,7 @@ class CharacterViewSet(SubjectViewSet):
     filterset_class = CharacterFilter
 
 
-class ActorFilter(filters.FilterSet):
+class ActorFilter(ApiFilterSet):
     name = filters.CharFilter(lookup_expr="icontains", help_text="Part of the name.")
 
     class Meta:
@@ -76,7 +78,7 @@ class RemakeViewSet(SubjectViewSet):
     filterset_fields = ["country", "language", "year"]
 
 
-class BoxOfficeFilter(filters.FilterSet):
+class BoxOfficeFilter(ApiFilterSet):
     film = filters.CharFilter(field_name="film__slug", help_text="The film's slug.")
 
     class Meta:

@@ -1,8 +1,8 @@
 """The wiki's read API: what readers see on the site, as JSON."""
 
 from django_filters import rest_framework as filters
-from drf_spectacular.utils import OpenApiParameter, extend_schema
-from rest_framework import generics, viewsets
+from drf_spectacular.utils import extend_schema
+from rest_framework import generics, serializers, viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import ValidationError
 
@@ -12,6 +12,7 @@ from ..models import Page, Revision
 from ..namespaces import slug_for_title
 from ..search import SearchResults
 from ..selectors import recent_revisions
+from .filters import ApiFilterSet, StrictBooleanFilter
 from .serializers import (
     ChangeSerializer,
     HitSerializer,
@@ -21,7 +22,7 @@ from .serializers import (
 )
 
 
-class PageFilter(filters.FilterSet):
+class PageFilter(ApiFilterSet):
     title = filters.CharFilter(lookup_expr="icontains", help_text="Part of the title.")
     category = filters.CharFilter(
         method="in_category", help_text="A category's name or slug."
@@ -66,9 +67,9 @@ class PageViewSet(viewsets.ReadOnlyModelViewSet):
         return self.get_paginated_response(serializer.data)
 
 
-class ChangeFilter(filters.FilterSet):
+class ChangeFilter(ApiFilterSet):
     user = filters.CharFilter(field_name="author__username", help_text="A username.")
-    new_pages = filters.BooleanFilter(
+    new_pages = StrictBooleanFilter(
         field_name="previous", lookup_expr="isnull", help_text="Only page creations."
     )
 
@@ -85,12 +86,21 @@ class RecentChangesView(generics.ListAPIView):
     filterset_class = ChangeFilter
 
 
-@extend_schema(
-    parameters=[
-        OpenApiParameter("q", str, description="The words to find; category:Name."),
-        OpenApiParameter("discussions", bool, description="Include talk pages."),
-    ]
-)
+class SearchParameters(serializers.Serializer):
+    """The search's query parameters, read as strictly as the schema says them (the
+    site's search form reads any `discussions` but false as true)."""
+
+    q = serializers.CharField(
+        required=False,
+        allow_blank=True,
+        help_text="The words to find; category:Name narrows them to a category.",
+    )
+    discussions = serializers.BooleanField(
+        required=False, help_text="Include talk pages."
+    )
+
+
+@extend_schema(parameters=[SearchParameters])
 class SearchView(generics.ListAPIView):
     """Pages ranked as on the site's search page, a title match first."""
 
@@ -98,6 +108,8 @@ class SearchView(generics.ListAPIView):
     filter_backends = []
 
     def get_queryset(self):
+        params = SearchParameters(data=self.request.query_params)
+        params.is_valid(raise_exception=True)
         form = SearchForm(self.request.query_params)
         if not form.is_valid():
             raise ValidationError(form.errors)

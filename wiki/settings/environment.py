@@ -1,9 +1,10 @@
 """How the settings read the environment: django-environ, taught this wiki's caches.
 
 `env.bool`, `env.list`, `env.int` and the parsers of database, cache and mail URLs are
-django-environ's; an empty variable is taken as unset. What is added: the schemes of the wiki's own cache backends
-(wiki/cache.py), with the options each needs, and flags that refuse a word they do not
-know instead of reading it as false (a typo in DJANGO_DEBUG must not go unnoticed).
+django-environ's; the settings take an empty variable as unset. What is added: the
+schemes of the wiki's own cache backends (wiki/cache.py), with the options each needs,
+and flags that refuse a word they do not know instead of reading it as false (a typo
+in DJANGO_DEBUG must not go unnoticed).
 """
 
 from urllib.parse import urlparse

@@ -1,12 +1,17 @@
-"""The answer to a request that failed: 503 when a service the site needs is down."""
+"""The answers to requests that fail: in JSON under the read API, the site's pages
+elsewhere, and 503 when a service the site needs is down."""
 
 import logging
 import sys
 
 from django.db import InterfaceError, OperationalError
-from django.http import HttpResponse
+from django.http import HttpResponse, JsonResponse
 from django.template.loader import render_to_string
+from django.views.defaults import bad_request as site_bad_request
+from django.views.defaults import page_not_found as site_page_not_found
 from django.views.defaults import server_error
+
+from ..api import is_api_request
 
 logger = logging.getLogger("wiki.errors")
 
@@ -34,3 +39,17 @@ def failed(request):
     response["Retry-After"] = str(RETRY_AFTER)
     response["Cache-Control"] = "no-store"
     return response
+
+
+def bad_request(request, exception):
+    """handler400: a malformed request (a NUL in its query, say)."""
+    if is_api_request(request):
+        return JsonResponse({"detail": "Malformed request."}, status=400)
+    return site_bad_request(request, exception)
+
+
+def not_found(request, exception):
+    """handler404: an address no view serves, or one a view found nothing at."""
+    if is_api_request(request):
+        return JsonResponse({"detail": "Not found."}, status=404)
+    return site_page_not_found(request, exception)

@@ -143,3 +143,36 @@ def test_the_schema_and_docs_are_served_from_the_site(client, db):
     docs = client.get("/api/docs/").text
     assert "/static/drf_spectacular_sidecar/swagger-ui-dist/" in docs
     assert "cdn" not in docs.lower() and "<style>" not in docs
+
+
+@pytest.mark.parametrize(
+    ("address", "status"),
+    [
+        ("/api/nowhere/", 404),
+        ("/api/pages/no-such-page/", 404),
+        ("/api/pages/%C2%84/", 404),
+        ("/api/pages/?page=", 404),
+        ("/api/pages/?page=0", 404),
+        ("/api/pages/?category=%00", 400),
+        ("/api/search/?q=ball%1Boon", 400),
+        ("/api/search/?discussions=maybe", 400),
+        ("/api/recent-changes/?new_pages=maybe", 400),
+    ],
+)
+def test_every_error_under_the_api_is_json(client, db, address, status):
+    response = client.get(address)
+    assert response.status_code == status
+    assert response["Content-Type"] == "application/json"
+    assert response.json()
+
+
+def test_errors_elsewhere_stay_the_sites_pages(client, db):
+    assert client.get("/nowhere/")["Content-Type"].startswith("text/html")
+    assert client.get("/search/?q=%00")["Content-Type"].startswith("text/html")
+
+
+def test_the_schema_documents_every_answer(client, db):
+    schema = client.get("/api/schema/", {"format": "json"}).json()
+    for operations in schema["paths"].values():
+        for operation in operations.values():
+            assert {"200", "400", "404", "429"} <= set(operation["responses"])
