@@ -17,7 +17,7 @@ from mdit_py_plugins.anchors import anchors_plugin
 from mdit_py_plugins.footnote import footnote_plugin
 
 from .models import File, Page
-from .namespaces import category_named_by, slug_for_title
+from .namespaces import category_named_by, file_named_by, slug_for_title
 
 WIKILINK = re.compile(r"\[\[([^\[\]|\n]+)(?:\|([^\[\]\n]*))?\]\]")
 EXTERNAL_REL = "nofollow ugc noopener"
@@ -94,7 +94,6 @@ SANITIZER = nh3.Cleaner(
 )
 
 
-FILE_PREFIX = "file:"
 THUMB_WIDTH = 320
 INLINE_WIDTH = 640
 
@@ -117,15 +116,13 @@ def _wikilink_rule(state, silent):
         return False
     if not silent:
         title = " ".join(match.group(1).split())
-        category = category_named_by(title)
+        category, file_name = category_named_by(title), file_named_by(title)
         if category is not None:
             token = state.push("wikicategory", "", 0)
             token.meta = {"name": category, "sort_key": (match.group(2) or "").strip()}
-        elif title.lower().startswith(FILE_PREFIX):
+        elif file_name is not None:
             token = state.push("wikifile", "", 0)
-            token.meta = _file_options(
-                title[len(FILE_PREFIX) :].strip(), match.group(2)
-            )
+            token.meta = _file_options(file_name, match.group(2))
         else:
             label = (match.group(2) or "").strip() or title
             token = state.push("wikilink", "", 0)

@@ -135,6 +135,15 @@ def category_named_by(title):
     return " ".join(title[len(prefix) :].split())
 
 
+def file_named_by(title):
+    """The file name a link title such as `File:Poster.jpg` names, or None. Files
+    are not pages here, but their titles are kept for them: no page takes one."""
+    prefix = "File:"
+    if not title.lower().startswith(prefix.lower()):
+        return None
+    return title[len(prefix) :].strip()
+
+
 def category_name_of(page_title):
     """A category page's title without its prefix: `Category:Remakes` -> Remakes."""
     return page_title.removeprefix(_TITLE_PREFIXES[Namespace.CATEGORY])

@@ -3,11 +3,10 @@
 from django import forms
 from django.core.exceptions import ValidationError
 
-from ..namespaces import SLUG_MAX_LENGTH, slug_for_title
+from ..namespaces import SLUG_MAX_LENGTH, file_named_by, slug_for_title
 from .plain_text import PlainTextFormMixin
 
 MAX_BODY_BYTES = 512 * 1024
-RESERVED_TITLE_PREFIXES = ("file:",)
 
 
 class EditForm(PlainTextFormMixin, forms.Form):
@@ -53,7 +52,7 @@ class EditForm(PlainTextFormMixin, forms.Form):
         title = " ".join(self.cleaned_data["title"].split())
         if not title:
             raise ValidationError("A new page needs a title.", code="required")
-        if title.lower().startswith(RESERVED_TITLE_PREFIXES):
+        if file_named_by(title) is not None:
             raise ValidationError(
                 "Titles starting with “File:” are kept for images.", code="reserved"
             )
