@@ -54,13 +54,20 @@ class RevisionInline(HistoryInline):
 @admin.register(Page)
 class PageAdmin(admin.ModelAdmin):
     form = PlainTextModelForm
-    list_display = ["title", "slug", "is_protected", "updated_at"]
-    list_filter = ["is_protected"]
+    list_display = ["title", "slug", "namespace", "is_protected", "updated_at"]
+    list_filter = ["namespace", "is_protected"]
     search_fields = ["title", "slug"]
-    readonly_fields = ["slug", "current_revision", "created_at", "updated_at"]
+    readonly_fields = [
+        "slug",
+        "namespace",
+        "current_revision",
+        "created_at",
+        "updated_at",
+    ]
     fields = [
         "title",
         "slug",
+        "namespace",
         "is_protected",
         "current_revision",
         "created_at",

@@ -5,6 +5,7 @@ from django.urls import reverse
 
 from tests.support.admin import change_page_in_admin
 from wiki.models import Page
+from wiki.services import talk_topic_add
 
 
 def test_staff_protect_a_page_in_admin(client, staff_user, make_page):
@@ -96,3 +97,15 @@ def test_rows_that_follow_from_pages_or_record_acts_are_read_only_in_admin(
     client.force_login(staff_user)
     assert client.get(reverse(f"admin:wiki_{model}_changelist")).status_code == 200
     assert client.get(reverse(f"admin:wiki_{model}_add")).status_code == 403
+
+
+def test_staff_filter_pages_by_namespace_in_admin(client, staff_user, make_page):
+    cell = make_page(title="Cell")
+    make_page(title="Cell talk", body="An article whose title says talk.")
+    talk_topic_add(page=cell, subject="Sources", message="Which?", author=staff_user)
+    client.force_login(staff_user)
+    response = client.get(
+        reverse("admin:wiki_page_changelist"), {"namespace__exact": 1}
+    )
+    assert response.status_code == 200
+    assert [page.slug for page in response.context["cl"].result_list] == ["cell/talk"]
