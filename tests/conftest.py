@@ -80,6 +80,13 @@ def staff_user(django_user_model):
 
 
 @pytest.fixture
+def staff(client, staff_user):
+    """The test client, logged in as staff."""
+    client.force_login(staff_user)
+    return client
+
+
+@pytest.fixture
 def make_page(db):
     """Create a wiki page through the service layer."""
 

@@ -7,12 +7,6 @@ from tests.support.builders import create_page
 
 
 @pytest.fixture
-def mover(client, staff_user):
-    client.force_login(staff_user)
-    return client
-
-
-@pytest.fixture
 def seeded_free_subject(db, user):
     """A film whose slug is the page's: the page is the film's."""
     create_page(title="Cell", body="The cell of the story.", author=user)
@@ -21,8 +15,8 @@ def seeded_free_subject(db, user):
     )
 
 
-def test_a_film_subjects_page_is_not_moved(mover, seeded_free_subject):
-    response = mover.post(
+def test_a_film_subjects_page_is_not_moved(staff, seeded_free_subject):
+    response = staff.post(
         "/wiki/cell/move/", {"new_title": "Elsewhere", "reason": "Its full name"}
     )
     assert response.status_code == 409

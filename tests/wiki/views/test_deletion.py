@@ -10,12 +10,6 @@ from wiki.services import talk_topic_add
 
 
 @pytest.fixture
-def staff(client, staff_user):
-    client.force_login(staff_user)
-    return client
-
-
-@pytest.fixture
 def target(db, user):
     page = create_page(title="Target", body="The balloon page.", author=user)
     create_page(title="Source", body="See [[Target]].")

@@ -1,6 +1,5 @@
 """The site log at /log/: deletions, protections, uploads and new accounts."""
 
-import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -20,12 +19,6 @@ def entries(client, query=""):
             item.time.decompose()  # the time of day varies; what happened does not
             shown.append(" ".join(item.get_text(" ", strip=True).split()))
     return shown
-
-
-@pytest.fixture
-def staff(client, staff_user):
-    client.force_login(staff_user)
-    return client
 
 
 def test_protecting_and_deleting_in_admin_are_logged(staff, db):

@@ -12,9 +12,8 @@ from wiki.services import talk_topic_add
 
 
 @pytest.fixture
-def mover(client, staff_user):
-    client.force_login(staff_user)
-    return client
+def mover(staff):
+    return staff
 
 
 @pytest.fixture
