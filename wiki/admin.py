@@ -17,7 +17,7 @@ from .models import (
     SearchDocument,
     Watch,
 )
-from .services import DeletionRefused, page_delete, page_update
+from .services import DeletionRefused, page_delete, page_protect, page_update
 
 
 class ReadOnlyAdmin(admin.ModelAdmin):
@@ -54,8 +54,15 @@ class RevisionInline(HistoryInline):
 @admin.register(Page)
 class PageAdmin(admin.ModelAdmin):
     form = PlainTextModelForm
-    list_display = ["title", "slug", "namespace", "is_protected", "updated_at"]
-    list_filter = ["namespace", "is_protected"]
+    list_display = [
+        "title",
+        "slug",
+        "namespace",
+        "edit_protection",
+        "move_protection",
+        "updated_at",
+    ]
+    list_filter = ["namespace", "edit_protection", "move_protection"]
     search_fields = ["title", "slug"]
     readonly_fields = [
         "slug",
@@ -68,7 +75,10 @@ class PageAdmin(admin.ModelAdmin):
         "title",
         "slug",
         "namespace",
-        "is_protected",
+        "edit_protection",
+        "move_protection",
+        "protection_expires_at",
+        "protection_reason",
         "current_revision",
         "created_at",
         "updated_at",
@@ -94,9 +104,17 @@ class PageAdmin(admin.ModelAdmin):
 
     def save_model(self, request, obj, form, change):
         # Pages are only changed here, never added (see has_add_permission).
-        page_update(
-            page=obj, title=obj.title, is_protected=obj.is_protected, actor=request.user
-        )
+        page_update(page=obj, title=obj.title, actor=request.user)
+        protection = ["edit_protection", "move_protection", "protection_expires_at"]
+        if change and set(protection + ["protection_reason"]) & set(form.changed_data):
+            page_protect(
+                page=obj,
+                edit=obj.edit_protection,
+                move=obj.move_protection,
+                expires_at=obj.protection_expires_at,
+                reason=obj.protection_reason,
+                actor=request.user,
+            )
 
     def delete_model(self, request, obj):
         page_delete(page=obj, actor=request.user)

@@ -11,7 +11,7 @@ from wiki.services import talk_topic_add
 def test_staff_protect_a_page_in_admin(client, staff_user, make_page):
     page = make_page(title="Cell")
     client.force_login(staff_user)
-    response = change_page_in_admin(client, page, is_protected="on")
+    response = change_page_in_admin(client, page, edit_protection="staff")
     assert response.status_code == 302, response.content
     assert Page.objects.get(pk=page.pk).is_protected
 

@@ -120,7 +120,7 @@ def test_a_move_is_shown_at_once_at_both_addresses(client, page, staff_user):
 
 def test_a_retitle_or_protection_in_admin_is_shown_at_once(client, page):
     client.get("/wiki/cell/")
-    page_update(page=page, title="The Cell", is_protected=False)
+    page_update(page=page, title="The Cell")
     assert parse_html(client.get("/wiki/cell/").text).h1.text.strip() == "The Cell"
 
 

@@ -9,7 +9,7 @@ from .accounts import (
 )
 from .changes import ChangesFilterForm
 from .files import UploadForm
-from .pages import DeletionForm, EditForm, MoveForm
+from .pages import DeletionForm, EditForm, MoveForm, ProtectionForm
 from .plain_text import PlainTextModelForm
 from .search import SearchForm
 from .talk import ReplyForm, TopicForm
@@ -24,6 +24,7 @@ __all__ = [
     "PasswordResetForm",
     "PlainTextModelForm",
     "PreferencesForm",
+    "ProtectionForm",
     "ReplyForm",
     "SearchForm",
     "SignupForm",

@@ -1,8 +1,11 @@
 """Editing, moving and deleting a page."""
 
+from datetime import timedelta
+
 from django import forms
 from django.core.exceptions import ValidationError
 
+from ..models import ProtectionLevel
 from ..namespaces import SLUG_MAX_LENGTH, file_named_by, slug_for_title
 from .plain_text import PlainTextFormMixin
 
@@ -87,3 +90,37 @@ class DeletionForm(PlainTextFormMixin, forms.Form):
     """Delete a page: why, for the site log."""
 
     reason = forms.CharField(max_length=300, help_text="Shown in the site log.")
+
+
+# How long a protection may hold, as MediaWiki offers them; None: until lifted.
+EXPIRIES = {
+    "1 hour": timedelta(hours=1),
+    "1 day": timedelta(days=1),
+    "1 week": timedelta(weeks=1),
+    "1 month": timedelta(days=31),
+    "3 months": timedelta(days=92),
+    "1 year": timedelta(days=365),
+    "indefinite": None,
+}
+
+
+class ProtectionForm(PlainTextFormMixin, forms.Form):
+    """Who may edit and who may move a page, for how long, and why."""
+
+    edit_level = forms.ChoiceField(
+        choices=ProtectionLevel.choices, required=False, label="Edit"
+    )
+    move_level = forms.ChoiceField(
+        choices=ProtectionLevel.choices, required=False, label="Move"
+    )
+    expiry = forms.ChoiceField(
+        choices=[(name, name) for name in EXPIRIES], initial="1 week"
+    )
+    reason = forms.CharField(
+        max_length=300, required=False, help_text="Shown to editors and in the log."
+    )
+
+    def expires_at(self, now):
+        """When the protection chosen lifts, or None for never."""
+        duration = EXPIRIES[self.cleaned_data["expiry"]]
+        return None if duration is None else now + duration

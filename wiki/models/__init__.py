@@ -6,6 +6,7 @@ from .pages import (
     Link,
     Page,
     PageCategory,
+    ProtectionLevel,
     Revision,
     SearchDocument,
 )
@@ -32,6 +33,7 @@ __all__ = [
     "Page",
     "PageCategory",
     "Preferences",
+    "ProtectionLevel",
     "Revision",
     "SearchDocument",
     "Watch",

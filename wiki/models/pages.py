@@ -4,6 +4,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models.functions import Lower
 from django.urls import reverse
+from django.utils import timezone
 
 from ..namespaces import (
     ADDRESS_MAX_LENGTH,
@@ -17,6 +18,14 @@ from ..namespaces import (
 )
 
 
+class ProtectionLevel(models.TextChoices):
+    """Who may edit (or move) a protected page, as MediaWiki's levels say it."""
+
+    NONE = "", "anyone logged in"
+    SEMI = "autoconfirmed", "autoconfirmed users only"
+    FULL = "staff", "staff only"
+
+
 class PageQuerySet(models.QuerySet):
     def live(self):
         """Pages with a text to show, not deleted."""
@@ -24,6 +33,14 @@ class PageQuerySet(models.QuerySet):
 
     def deleted(self):
         return self.filter(deleted_at__isnull=False)
+
+    def protected(self, now):
+        """Pages whose protection holds at `now` (an expired one has lifted itself)."""
+        levels = models.Q(edit_protection__gt="") | models.Q(move_protection__gt="")
+        holds = models.Q(protection_expires_at__isnull=True) | models.Q(
+            protection_expires_at__gt=now
+        )
+        return self.filter(levels & holds)
 
     def articles(self):
         """Pages that are not talk pages, users' own pages or categories' pages."""
@@ -42,7 +59,10 @@ class PageQuerySet(models.QuerySet):
             "title",
             "slug",
             "namespace",
-            "is_protected",
+            "edit_protection",
+            "move_protection",
+            "protection_expires_at",
+            "protection_reason",
             "redirect_to",
             "talk_topics",
             "current_revision__html",
@@ -83,9 +103,22 @@ class Page(models.Model):
         related_name="+",
         help_text="The revision readers see; every edit adds one and moves this on.",
     )
-    is_protected = models.BooleanField(
-        "protected", default=False, help_text="Only staff may edit a protected page."
+    edit_protection = models.CharField(
+        max_length=20,
+        choices=ProtectionLevel,
+        blank=True,
+        help_text="Who may edit it while its protection holds.",
     )
+    move_protection = models.CharField(
+        max_length=20,
+        choices=ProtectionLevel,
+        blank=True,
+        help_text="Who may move it while its protection holds.",
+    )
+    protection_expires_at = models.DateTimeField(
+        null=True, blank=True, help_text="When its protection lifts; empty: never."
+    )
+    protection_reason = models.CharField(max_length=300, blank=True)
     redirect_to = models.CharField(
         max_length=SLUG_MAX_LENGTH,
         blank=True,
@@ -179,16 +212,18 @@ class Page(models.Model):
             return reverse("wiki:page", kwargs={"slug": self.article_slug})
         return Page.at_address(self.article_slug).get_absolute_url()
 
-    def can_be_edited_by(self, user):
-        """Anyone logged in edits a page; only staff edit a protected one, and only
-        its owner (or staff) a user's own page. Anyone may use a user's talk page."""
-        if not user.is_authenticated:
-            return False
-        if user.is_staff:
-            return True
-        if self.kind == Namespace.USER:
-            return self.owner == user.username
-        return not self.is_protected
+    def protection(self, action, now=None):
+        """The level that protects this page against `action` ("edit" or "move")
+        now: an expired protection lifts itself, with no job to lift it."""
+        level = self.edit_protection if action == "edit" else self.move_protection
+        expires = self.protection_expires_at
+        if level and expires is not None and expires <= (now or timezone.now()):
+            return ProtectionLevel.NONE
+        return ProtectionLevel(level)
+
+    @property
+    def is_protected(self):
+        return bool(self.protection("edit") or self.protection("move"))
 
 
 class Revision(models.Model):

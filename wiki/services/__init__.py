@@ -5,13 +5,14 @@ only translate that into a response.
 """
 
 from .files import ImageStoreUnavailable, file_upload
-from .moving import MoveRefused, may_move, page_move, pages_linking_to
+from .moving import MoveRefused, page_move, pages_linking_to
 from .notifying import notifications_mark_read
 from .pages import (
     DeletionRefused,
     EditConflict,
     SaveResult,
     page_delete,
+    page_protect,
     page_restore,
     page_save,
     page_update,
@@ -29,10 +30,10 @@ __all__ = [
     "NoSuchTopic",
     "SaveResult",
     "file_upload",
-    "may_move",
     "notifications_mark_read",
     "page_delete",
     "page_move",
+    "page_protect",
     "page_restore",
     "page_save",
     "page_unwatch",

@@ -4,14 +4,11 @@ The page row keeps its history and takes the new address; a new redirect page ta
 the old one, so links and bookmarks keep working. One revision records the move.
 """
 
-from datetime import timedelta
-
-from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
 from ..extensions import refusal
-from ..models import LogKind, Page, Revision
+from ..models import LogKind, Page
 from ..namespaces import slug_for_title, talk_slug, talk_title
 from .log import log_event
 from .pages import Refused
@@ -88,18 +85,3 @@ def page_move(*, page, new_title, actor, reason=""):
 def pages_linking_to(slug):
     """The live pages whose text links to `slug`, to update after a move."""
     return Page.objects.live().filter(outgoing_links__target_slug=slug)
-
-
-def may_move(user):
-    """Staff may move pages, and so may accounts old enough with enough edits
-    (WIKI_MOVE_MIN_ACCOUNT_DAYS, WIKI_MOVE_MIN_EDITS): a move is easy to abuse."""
-    if not user.is_authenticated:
-        return False
-    if user.is_staff:
-        return True
-    old_enough = timezone.now() - user.date_joined >= timedelta(
-        days=settings.WIKI_MOVE_MIN_ACCOUNT_DAYS
-    )
-    return old_enough and (
-        Revision.objects.filter(author=user).count() >= settings.WIKI_MOVE_MIN_EDITS
-    )

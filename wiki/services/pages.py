@@ -10,11 +10,12 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from ..extensions import refusal
+from ..jobs import job
 from ..merging import three_way_merge
 from ..models import LogKind, Page, Revision
 from ..namespaces import subject_slug, talk_slug
 from .log import log_event
-from .publishing import pages_publish, rerender_pages_linking_to
+from .publishing import pages_changed, pages_publish, rerender_pages_linking_to
 from .revisions import (
     locked_page,
     page_bring_back,
@@ -103,22 +104,69 @@ def revision_revert(*, revision, author):
 
 
 @transaction.atomic
-def page_update(*, page, title, is_protected, actor=None):
-    """Retitle a page (its address stays) or change who may edit it (logged)."""
+def page_update(*, page, title, actor=None):
+    """Retitle a page; its address stays."""
     locked = locked_page(page.slug)
-    if locked.is_protected != is_protected:
-        log_event(
-            kind=LogKind.PROTECT if is_protected else LogKind.UNPROTECT,
-            actor=actor,
-            target=title,
-            target_url=locked.get_absolute_url(),
-        )
     locked.title = title
-    locked.is_protected = is_protected
-    locked.save(update_fields=["title", "is_protected", "updated_at"])
+    locked.save(update_fields=["title", "updated_at"])
     # The title sorts the page in its categories and finds it in search.
     pages_publish([locked] if locked.current_revision else [])
     return locked
+
+
+def _protection_said(page):
+    """The log's words for a page's protection: `edit: staff only; move: …`."""
+    parts = [
+        f"{action}: {page.protection(action).label}"
+        for action in ("edit", "move")
+        if page.protection(action)
+    ]
+    if page.protection_expires_at:
+        parts.append(f"until {page.protection_expires_at:%Y-%m-%d %H:%M} UTC")
+    if page.protection_reason:
+        parts.append(page.protection_reason)
+    return "; ".join(parts)
+
+
+@transaction.atomic
+def page_protect(*, page, edit, move, expires_at=None, reason="", actor=None):
+    """Protect a page against edits and moves below the levels given, until
+    `expires_at` (None: until lifted), logged; both levels none lift it.
+
+    The protection lifts itself when it expires (Page.protection reads the expiry);
+    a job then renews the page cache, so readers stop seeing the notice.
+    """
+    locked = locked_page(page.slug)
+    protects = bool(edit or move)
+    locked.edit_protection, locked.move_protection = edit, move
+    locked.protection_expires_at = expires_at if protects else None
+    locked.protection_reason = reason if protects else ""
+    locked.save(
+        update_fields=[
+            "edit_protection",
+            "move_protection",
+            "protection_expires_at",
+            "protection_reason",
+            "updated_at",
+        ]
+    )
+    log_event(
+        kind=LogKind.PROTECT if protects else LogKind.UNPROTECT,
+        actor=actor,
+        target=locked.title,
+        target_url=locked.get_absolute_url(),
+        comment=_protection_said(locked) if protects else reason,
+    )
+    pages_changed(locked.slug)
+    if protects and expires_at is not None:
+        protection_lifted.using(run_after=expires_at).enqueue(locked.slug)
+    return locked
+
+
+@job()
+def protection_lifted(slug):
+    """A page's protection expired: show readers the page without its notice."""
+    pages_changed(slug)
 
 
 class Refused(Exception):

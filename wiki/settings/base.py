@@ -254,9 +254,10 @@ WIKI_BASE_URL = env.str("WIKI_BASE_URL", "http://127.0.0.1:8000")
 # Users in this group are bots: recent changes can hide their edits.
 WIKI_BOTS_GROUP = "bots"
 
-# Who may move pages besides staff: accounts this many days old with this many edits.
-WIKI_MOVE_MIN_ACCOUNT_DAYS = 4
-WIKI_MOVE_MIN_EDITS = 10
+# When a new account is autoconfirmed (wiki/rights.py): this many days old, with this
+# many edits.
+WIKI_AUTOCONFIRM_DAYS = env.int("WIKI_AUTOCONFIRM_DAYS", 4)
+WIKI_AUTOCONFIRM_EDITS = env.int("WIKI_AUTOCONFIRM_EDITS", 10)
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"

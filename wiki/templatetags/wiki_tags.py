@@ -4,6 +4,7 @@ from django import template
 from django.templatetags.static import static
 from django.urls import get_script_prefix, reverse
 
+from .. import rights
 from ..metadata import absolute_url, json_ld
 
 register = template.Library()
@@ -19,10 +20,17 @@ def signed(number):
     return "0"
 
 
+@register.simple_tag
+def may(user, action, page=None):
+    """Whether `user` may do `action` (to `page`) now, as wiki.rights says: the
+    tools a user is shown are the actions they may take."""
+    return rights.may(user, action, page)
+
+
 @register.filter
 def editable_by(page, user):
-    """Whether `user` may edit `page` (see Page.can_be_edited_by)."""
-    return page.can_be_edited_by(user)
+    """Whether `user` may edit `page` (wiki.rights)."""
+    return rights.may(user, rights.Action.EDIT, page)
 
 
 @register.simple_tag

@@ -14,6 +14,7 @@ from ..limits import refusal_past_limit
 from ..merging import undone_text
 from ..models import Page, PageCategory, Revision
 from ..namespaces import Namespace, title_in
+from ..rights import Action, refusal
 from ..services import EditConflict, page_save, revision_revert
 
 
@@ -36,8 +37,8 @@ def _title_for_new_page(request, slug):
     return request.GET.get("title") or slug.replace("-", " ").capitalize()
 
 
-def _protected(request, page):
-    context = {"page": page, "owner": page.owner}
+def _protected(request, page, reason):
+    context = {"page": page, "owner": page.owner, "reason": reason}
     return render(
         request, "wiki/page_protected.html", context, status=HTTPStatus.FORBIDDEN
     )
@@ -76,8 +77,9 @@ def page_edit(request, slug):
     if page is None and target.is_talk:
         # A talk page starts with its first topic, signed, from the talk page.
         return redirect(target.get_absolute_url())
-    if not target.can_be_edited_by(request.user):
-        return _protected(request, target)
+    refused = refusal(request.user, Action.EDIT if page else Action.CREATE, target)
+    if refused:
+        return _protected(request, target, refused)
     # A user's or a category's page is titled after them; only an article takes one.
     is_new = page is None and target.is_article
     fixed_title = None if page else _fixed_title(target)
@@ -139,8 +141,9 @@ def revision_revert_view(request, slug, pk):
     revision = get_object_or_404(
         Revision.objects.select_related("page"), pk=pk, page__slug=slug
     )
-    if not revision.page.can_be_edited_by(request.user):
-        return _protected(request, revision.page)
+    refused = refusal(request.user, Action.EDIT, revision.page)
+    if refused:
+        return _protected(request, revision.page, refused)
     refused = refusal_past_limit(request, "save")
     if refused:
         return refused
@@ -178,8 +181,9 @@ def revision_undo(request, slug, pk):
         page__slug=slug,
     )
     page = Page.objects.with_current_revision().get(pk=revision.page_id)
-    if not page.can_be_edited_by(request.user):
-        return _protected(request, page)
+    refused = refusal(request.user, Action.EDIT, page)
+    if refused:
+        return _protected(request, page, refused)
     if revision.previous is None:
         messages.error(
             request,

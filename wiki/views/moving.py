@@ -8,7 +8,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 
 from ..forms import MoveForm
 from ..models import Page
-from ..services import MoveRefused, may_move, page_move, pages_linking_to
+from ..rights import Action, refusal
+from ..services import MoveRefused, page_move, pages_linking_to
 
 
 def _form_page(request, page, form, status=HTTPStatus.OK):
@@ -20,11 +21,12 @@ def _form_page(request, page, form, status=HTTPStatus.OK):
 def page_move_view(request, slug):
     """GET the move form; POST to move the page, its old title left redirecting."""
     page = get_object_or_404(Page.objects.live().articles(), slug=slug)
-    if not may_move(request.user) or not page.can_be_edited_by(request.user):
+    refused = refusal(request.user, Action.MOVE, page)
+    if refused:
         return render(
             request,
             "wiki/move_refused.html",
-            {"page": page},
+            {"page": page, "reason": refused},
             status=HTTPStatus.FORBIDDEN,
         )
     if request.method != "POST":

@@ -6,6 +6,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from ..models import Page
 from ..namespaces import Namespace, title_in, user_page_slug
 from ..page_cache import cached_for_readers, of_changes
+from ..rights import Action, may
 from ..selectors import recent_revisions
 
 LATEST_CONTRIBUTIONS = 10
@@ -22,7 +23,7 @@ def user_detail(request, username):
         "page": page,
         "page_slug": slug,
         "page_title": title_in(Namespace.USER, member.username),
-        "may_edit": (page or Page.at_address(slug)).can_be_edited_by(request.user),
+        "may_edit": may(request.user, Action.EDIT, page or Page.at_address(slug)),
         "revision_list": recent_revisions().filter(author=member)[
             :LATEST_CONTRIBUTIONS
         ],

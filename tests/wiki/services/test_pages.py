@@ -10,6 +10,7 @@ from wiki.models import Page, Revision
 from wiki.services import (
     EditConflict,
     page_delete,
+    page_protect,
     page_save,
     page_update,
     revision_revert,
@@ -160,7 +161,8 @@ def test_a_save_says_what_it_did(page, user):
 
 
 def test_renaming_or_protecting_a_page_keeps_its_address_and_reindexes(page):
-    updated = page_update(page=page, title="Cell Seven", is_protected=True)
+    updated = page_update(page=page, title="Cell Seven")
+    page_protect(page=page, edit="staff", move="staff")
     stored = Page.objects.get(pk=page.pk)
     assert (stored.slug, stored.title, stored.is_protected) == (
         "cell",

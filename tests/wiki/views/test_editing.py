@@ -176,7 +176,7 @@ def test_malformed_base_revision_is_a_400(editor, page, base):
 
 
 def test_protected_page_is_edited_by_staff_only(client, page, user, staff_user):
-    Page.objects.filter(pk=page.pk).update(is_protected=True)
+    Page.objects.filter(pk=page.pk).update(edit_protection="staff")
     client.force_login(user)
     assert client.get(edit_url()).status_code == 403
     assert post_edit(client, page, "vandal").status_code == 403

@@ -23,7 +23,7 @@ def entries(client, query=""):
 
 def test_protecting_and_deleting_in_admin_are_logged(staff, db):
     page = create_page(title="Cell", body="text")
-    assert change_page_in_admin(staff, page, is_protected="on").status_code == 302
+    assert change_page_in_admin(staff, page, edit_protection="staff").status_code == 302
     staff.post(reverse("admin:wiki_page_delete", args=[page.pk]), {"post": "yes"})
     assert not Page.objects.filter(slug="cell").exists()
     kinds = list(LogEntry.objects.values_list("kind", "target", "actor__username"))
@@ -31,7 +31,10 @@ def test_protecting_and_deleting_in_admin_are_logged(staff, db):
         (LogKind.DELETE, "Cell", "curator"),
         (LogKind.PROTECT, "Cell", "curator"),
     ]
-    assert entries(staff)[:2] == ["curator deleted Cell", "curator protected Cell"]
+    assert entries(staff)[:2] == [
+        "curator deleted Cell",
+        "curator protected Cell (edit: staff only)",
+    ]
 
 
 def test_uploads_and_new_accounts_are_logged(client, user):
