@@ -61,8 +61,15 @@ LEVEL_NEEDS = {
     ProtectionLevel.SEMI: Tier.AUTOCONFIRMED,
     ProtectionLevel.FULL: Tier.STAFF,
 }
-# The actions a page's edit protection guards; a move is guarded by both.
-GUARDED_BY_EDIT = {Action.EDIT, Action.CREATE, Action.TALK, Action.MOVE}
+# The actions a page's edit protection guards (a rollback is an edit); a move is
+# guarded by both.
+GUARDED_BY_EDIT = {
+    Action.EDIT,
+    Action.CREATE,
+    Action.TALK,
+    Action.MOVE,
+    Action.ROLLBACK,
+}
 
 
 @dataclass(frozen=True)

@@ -68,6 +68,11 @@ urlpatterns = [
         name="revert",
     ),
     path(
+        "wiki/<page:slug>/rollback/<username:username>/",
+        editing.page_rollback_view,
+        name="rollback",
+    ),
+    path(
         "wiki/<page:slug>/undo/<int:pk>/",
         editing.revision_undo,
         name="undo",

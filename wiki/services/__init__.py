@@ -19,6 +19,7 @@ from .pages import (
     revision_revert,
 )
 from .publishing import rerender_pages
+from .rollback import RollbackRefused, page_rollback
 from .talk import NoSuchTopic, talk_reply_add, talk_topic_add
 from .watching import page_unwatch, page_watch
 
@@ -28,6 +29,7 @@ __all__ = [
     "ImageStoreUnavailable",
     "MoveRefused",
     "NoSuchTopic",
+    "RollbackRefused",
     "SaveResult",
     "file_upload",
     "notifications_mark_read",
@@ -35,6 +37,7 @@ __all__ = [
     "page_move",
     "page_protect",
     "page_restore",
+    "page_rollback",
     "page_save",
     "page_unwatch",
     "page_update",

@@ -15,7 +15,13 @@ from ..merging import undone_text
 from ..models import Page, PageCategory, Revision
 from ..namespaces import Namespace, title_in
 from ..rights import Action, refusal
-from ..services import EditConflict, page_save, revision_revert
+from ..services import (
+    EditConflict,
+    RollbackRefused,
+    page_rollback,
+    page_save,
+    revision_revert,
+)
 
 
 def category_name(slug):
@@ -209,3 +215,23 @@ def revision_undo(request, slug, pk):
     }
     form = EditForm(initial=initial, slug=slug, is_new=False)
     return _edit_form_page(request, form, page, undoing=revision)
+
+
+@require_POST
+@login_required
+def page_rollback_view(request, slug, username):
+    """Take back `username`'s latest consecutive edits of the page in one revision."""
+    page = get_object_or_404(Page.objects.live(), slug=slug)
+    refused = refusal(request.user, Action.ROLLBACK, page)
+    if refused:
+        return _protected(request, page, refused)
+    past_limit = refusal_past_limit(request, "save")
+    if past_limit:
+        return past_limit
+    try:
+        _, revision = page_rollback(page=page, username=username, actor=request.user)
+    except RollbackRefused as refused:
+        messages.error(request, f"Not rolled back: {refused}")
+        return redirect("wiki:history", slug=slug)
+    messages.success(request, f"{revision.summary}.")
+    return redirect(page)

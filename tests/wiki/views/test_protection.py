@@ -74,7 +74,9 @@ def test_a_job_renews_the_pages_cache_when_the_protection_expires(cell):
 def test_protected_pages_are_listed_with_their_levels(client, cell):
     page_protect(page=cell, edit="autoconfirmed", move="staff", reason="Vandals")
     create_page(title="Open", body="Anyone.")
-    rows = parse_html(client.get("/protected/").text).select("#protected-pages tbody tr")
+    rows = parse_html(client.get("/protected/").text).select(
+        "#protected-pages tbody tr"
+    )
     assert [[cell.text.strip() for cell in row.select("td")] for row in rows] == [
         ["Cell", "autoconfirmed users only", "staff only", "indefinite", "Vandals"]
     ]

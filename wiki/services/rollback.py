@@ -1,0 +1,47 @@
+"""Rollback: one POST takes back all the latest consecutive edits of a page's last
+author, as one new revision that says whose edits it reverted (MediaWiki's rollback)."""
+
+from django.db import transaction
+
+from ..models import Page
+from .pages import Refused
+from .revisions import locked_page, revision_create
+
+
+class RollbackRefused(Refused):
+    """Nothing to roll back: someone else edited last, or no one else ever did."""
+
+
+@transaction.atomic
+def page_rollback(*, page, username, actor):
+    """Revert the latest consecutive revisions of `page` by `username` to the
+    revision before them; return the new revision."""
+    page = locked_page(page.slug)
+    current = page.current_revision
+    last_author = current.author.username if current.author else ""
+    if last_author != username:
+        raise RollbackRefused(
+            f"{username} is not the last to have edited this page"
+            + (f"; {last_author} is." if last_author else ".")
+        )
+    before = (
+        page.revisions.exclude(author=current.author)
+        .select_related("author")
+        .order_by("-number")
+        .first()
+    )
+    if before is None:
+        raise RollbackRefused(
+            f"Every revision of this page is by {username}: there is nothing to go "
+            "back to. Delete the page instead."
+        )
+    undone = page.revisions.filter(number__gt=before.number).count()
+    by = before.author.username if before.author else "an unknown user"
+    revision = revision_create(
+        page=page,
+        body=before.body,
+        author=actor,
+        summary=f"Reverted {undone} edit{'s' * (undone != 1)} by {username} "
+        f"to the last revision by {by}",
+    )
+    return Page.objects.get(pk=page.pk), revision
