@@ -4,6 +4,7 @@ from . import admin_lockouts  # noqa: F401  (django-axes' lockouts, with unlock)
 from .extensions import refusal
 from .forms import PlainTextModelForm
 from .models import (
+    Block,
     File,
     FileUsage,
     FileVersion,
@@ -264,3 +265,18 @@ class PageCategoryAdmin(ReadOnlyAdmin):
     list_filter = ["category_name"]
     search_fields = ["category_name", "page__title"]
     list_select_related = ["page"]
+
+
+@admin.register(Block)
+class BlockAdmin(admin.ModelAdmin):
+    """Blocks are made at /block/, so that each is logged; here staff read them and
+    may shorten or lengthen one."""
+
+    list_display = ["target", "blocked_by", "expires_at", "sitewide", "created_at"]
+    list_filter = ["sitewide"]
+    search_fields = ["target", "reason"]
+    readonly_fields = ["user", "target", "first_address", "last_address", "blocked_by"]
+    autocomplete_fields = ["pages"]
+
+    def has_add_permission(self, request):
+        return False

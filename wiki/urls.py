@@ -13,6 +13,7 @@ from .converters import (
 )
 from .feeds import RecentChangesFeed
 from .views import (
+    blocking,
     categories,
     deletion,
     editing,
@@ -87,6 +88,9 @@ urlpatterns = [
     path("wiki/<page:slug>/move/", moving.page_move_view, name="move"),
     path("wiki/<page:slug>/protect/", protection.page_protect_view, name="protect"),
     path("protected/", protection.ProtectedPagesView.as_view(), name="protected"),
+    path("block/", blocking.block_view, name="block"),
+    path("blocks/", blocking.BlockListView.as_view(), name="blocks"),
+    path("blocks/<int:pk>/unblock/", blocking.unblock_view, name="unblock"),
     path("deleted/", deletion.deleted_pages, name="deleted"),
     path("deleted/<int:pk>/restore/", deletion.page_restore_view, name="restore"),
     path("wiki/<page:slug>/topic/", talk.talk_topic_view, name="talk_topic"),

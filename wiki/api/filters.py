@@ -11,12 +11,13 @@ from django_filters import rest_framework as filters
 
 
 class StrictBooleanField(forms.NullBooleanField):
-    """`true` or `false` (as the schema's booleans are written), or absent."""
+    """`true` or `false` (as the schema's booleans are written), or absent: given
+    empty, it is neither."""
 
     WORDS = {"true": True, "false": False, "True": True, "False": False}
 
     def to_python(self, value):
-        if value in (None, ""):
+        if value is None:
             return None
         if value not in self.WORDS:
             raise forms.ValidationError("Write true or false.", code="invalid")
@@ -34,8 +35,17 @@ class StrictBooleanFilter(filters.BooleanFilter):
         super().__init__(*args, **kwargs)
 
 
+class WholeNumberField(forms.IntegerField):
+    """A whole number, or absent: given empty, it is none."""
+
+    def to_python(self, value):
+        if value == "":
+            raise forms.ValidationError("Enter a whole number.", code="invalid")
+        return super().to_python(value)
+
+
 class WholeNumberFilter(filters.NumberFilter):
-    field_class = forms.IntegerField
+    field_class = WholeNumberField
 
 
 class ApiFilterSet(filters.FilterSet):

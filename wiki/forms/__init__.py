@@ -7,6 +7,7 @@ from .accounts import (
     PreferencesForm,
     SignupForm,
 )
+from .blocks import BlockForm
 from .changes import ChangesFilterForm
 from .files import UploadForm
 from .pages import DeletionForm, EditForm, MoveForm, ProtectionForm
@@ -16,6 +17,7 @@ from .talk import ReplyForm, TopicForm
 
 __all__ = [
     "AccountForm",
+    "BlockForm",
     "ChangesFilterForm",
     "DeletionForm",
     "EditForm",

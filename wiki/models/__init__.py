@@ -1,4 +1,5 @@
 from ..namespaces import Namespace
+from .blocks import Block
 from .files import File, FileUsage, FileVersion
 from .log import LogEntry, LogKind
 from .pages import (
@@ -19,6 +20,7 @@ from .watching import (
 )
 
 __all__ = [
+    "Block",
     "SLUG_MAX_LENGTH",
     "EmailFrequency",
     "File",

@@ -12,6 +12,8 @@ class LogKind(models.TextChoices):
     UNPROTECT = "unprotect", "unprotected"
     UPLOAD = "upload", "uploaded"
     ACCOUNT = "account", "created the account"
+    BLOCK = "block", "blocked"
+    UNBLOCK = "unblock", "unblocked"
 
 
 class LogEntry(models.Model):

@@ -4,6 +4,7 @@ Services are keyword-only, run in one transaction, and return what they did; vie
 only translate that into a response.
 """
 
+from .blocking import block_create, block_lift
 from .files import ImageStoreUnavailable, file_upload
 from .moving import MoveRefused, page_move, pages_linking_to
 from .notifying import notifications_mark_read
@@ -31,6 +32,8 @@ __all__ = [
     "NoSuchTopic",
     "RollbackRefused",
     "SaveResult",
+    "block_create",
+    "block_lift",
     "file_upload",
     "notifications_mark_read",
     "page_delete",

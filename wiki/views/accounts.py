@@ -16,6 +16,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse_lazy
 from django.views.generic import CreateView
 
+from ..blocks import refused_by_block
 from ..forms import (
     AccountForm,
     LoginForm,
@@ -56,7 +57,8 @@ class SignupView(LimitedFormMixin, CreateView):
 
     def post(self, request, *args, **kwargs):
         self.object = None  # as CreateView.post sets it, also for a refused form
-        return super().post(request, *args, **kwargs)
+        blocked = refused_by_block(request, "signup")
+        return blocked or super().post(request, *args, **kwargs)
 
     def form_valid(self, form):
         response = super().form_valid(form)

@@ -8,6 +8,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from .. import markup
+from ..blocks import refused_by_block
 from ..diffing import diff_hunks
 from ..forms import EditForm
 from ..limits import refusal_past_limit
@@ -41,6 +42,16 @@ def _fixed_title(page):
 
 def _title_for_new_page(request, slug):
     return request.GET.get("title") or slug.replace("-", " ").capitalize()
+
+
+def _refused_edit(request, page, action=Action.EDIT):
+    """The 403 answer when a block or the user's rights keep them from editing
+    `page` (with `action`), or None."""
+    blocked = refused_by_block(request, "edit", page)
+    if blocked:
+        return blocked
+    refused = refusal(request.user, action, page)
+    return _protected(request, page, refused) if refused else None
 
 
 def _protected(request, page, reason):
@@ -83,9 +94,9 @@ def page_edit(request, slug):
     if page is None and target.is_talk:
         # A talk page starts with its first topic, signed, from the talk page.
         return redirect(target.get_absolute_url())
-    refused = refusal(request.user, Action.EDIT if page else Action.CREATE, target)
+    refused = _refused_edit(request, target, Action.EDIT if page else Action.CREATE)
     if refused:
-        return _protected(request, target, refused)
+        return refused
     # A user's or a category's page is titled after them; only an article takes one.
     is_new = page is None and target.is_article
     fixed_title = None if page else _fixed_title(target)
@@ -147,9 +158,9 @@ def revision_revert_view(request, slug, pk):
     revision = get_object_or_404(
         Revision.objects.select_related("page"), pk=pk, page__slug=slug
     )
-    refused = refusal(request.user, Action.EDIT, revision.page)
+    refused = _refused_edit(request, revision.page)
     if refused:
-        return _protected(request, revision.page, refused)
+        return refused
     refused = refusal_past_limit(request, "save")
     if refused:
         return refused
@@ -187,9 +198,9 @@ def revision_undo(request, slug, pk):
         page__slug=slug,
     )
     page = Page.objects.with_current_revision().get(pk=revision.page_id)
-    refused = refusal(request.user, Action.EDIT, page)
+    refused = _refused_edit(request, page)
     if refused:
-        return _protected(request, page, refused)
+        return refused
     if revision.previous is None:
         messages.error(
             request,
@@ -222,9 +233,9 @@ def revision_undo(request, slug, pk):
 def page_rollback_view(request, slug, username):
     """Take back `username`'s latest consecutive edits of the page in one revision."""
     page = get_object_or_404(Page.objects.live(), slug=slug)
-    refused = refusal(request.user, Action.ROLLBACK, page)
+    refused = _refused_edit(request, page, Action.ROLLBACK)
     if refused:
-        return _protected(request, page, refused)
+        return refused
     past_limit = refusal_past_limit(request, "save")
     if past_limit:
         return past_limit

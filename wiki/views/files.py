@@ -11,6 +11,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.generic import ListView
 
+from ..blocks import refused_by_block
 from ..forms import UploadForm
 from ..limits import refusal_past_limit
 from ..models import File, FileUsage
@@ -66,6 +67,9 @@ def file_upload_view(request):
     if request.method != "POST":
         form = UploadForm(initial={"name": request.GET.get("name", "")})
         return _upload_form_page(request, form)
+    blocked = refused_by_block(request, "upload")
+    if blocked:
+        return blocked
     length = declared_length(request)
     if length is None:
         if not request.environ.get("wsgi.input_terminated"):

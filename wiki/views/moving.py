@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, redirect, render
 
+from ..blocks import refused_by_block
 from ..forms import MoveForm
 from ..models import Page
 from ..rights import Action, refusal
@@ -21,6 +22,9 @@ def _form_page(request, page, form, status=HTTPStatus.OK):
 def page_move_view(request, slug):
     """GET the move form; POST to move the page, its old title left redirecting."""
     page = get_object_or_404(Page.objects.live().articles(), slug=slug)
+    blocked = refused_by_block(request, "edit", page)
+    if blocked:
+        return blocked
     refused = refusal(request.user, Action.MOVE, page)
     if refused:
         return render(

@@ -14,6 +14,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from .. import talk
+from ..blocks import refused_by_block
 from ..forms import ReplyForm, TopicForm
 from ..limits import refusal_past_limit
 from ..models import Page
@@ -87,6 +88,12 @@ def _post(request, slug, *, form_class, form_name, service, posted):
     A refused post shows the talk page again with the text kept in its form.
     """
     article = _subject_of_talk(slug)
+    existing = Page.objects.live().filter(slug=article.talk_slug).first()
+    blocked = refused_by_block(
+        request, "talk", existing or Page.at_address(article.talk_slug)
+    )
+    if blocked:
+        return blocked
     form = form_class(request.POST)
 
     def refused(status):

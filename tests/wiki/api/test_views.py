@@ -157,6 +157,8 @@ def test_the_schema_and_docs_are_served_from_the_site(client, db):
         ("/api/search/?q=ball%1Boon", 400),
         ("/api/search/?discussions=maybe", 400),
         ("/api/recent-changes/?new_pages=maybe", 400),
+        ("/api/recent-changes/?new_pages=", 400),
+        ("/api/remakes/?year=", 400),
     ],
 )
 def test_every_error_under_the_api_is_json(client, db, address, status):
