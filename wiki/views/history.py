@@ -7,7 +7,7 @@ from django.views.generic import ListView
 
 from ..diffing import diff_hunks
 from ..forms import ChangesFilterForm
-from ..models import Page, Revision
+from ..models import LogEntry, LogKind, Page, Revision
 from ..page_cache import cached_for_readers, of_page
 from ..selectors import filter_changes, recent_revisions
 
@@ -97,6 +97,9 @@ class RecentChangesView(ListView):
         )
 
 
+BLOCK_ENTRIES = 20
+
+
 class ContributionsView(RecentChangesView):
     """One user's edits, newest first."""
 
@@ -105,3 +108,10 @@ class ContributionsView(RecentChangesView):
     def get_queryset(self):
         get_object_or_404(get_user_model(), username=self.kwargs["username"])
         return super().get_queryset()
+
+    def get_context_data(self, **kwargs):
+        """Their blocks and unblocks too, as the site log has them."""
+        blocks = LogEntry.objects.filter(
+            kind__in=[LogKind.BLOCK, LogKind.UNBLOCK], target=self.kwargs["username"]
+        ).select_related("actor")[:BLOCK_ENTRIES]
+        return super().get_context_data(block_log=blocks, **kwargs)

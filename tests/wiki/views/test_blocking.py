@@ -148,3 +148,15 @@ def test_blocks_cost_one_query_per_request(db, user, django_assert_num_queries):
     with django_assert_num_queries(1):
         assert block_against(request, "edit") is None
         assert block_against(request, "upload") is None
+
+
+def test_blocks_are_shown_on_the_users_contributions(
+    client, staff, db, django_user_model
+):
+    django_user_model.objects.create_user("vandal", password="pw-long-11")
+    block(staff, target="vandal", reason="Spam links")
+    staff.post(f"/blocks/{Block.objects.get().pk}/unblock/")
+    log = parse_html(client.get("/users/vandal/contributions/").text)
+    entries = [item.text for item in log.select("#block-log li")]
+    assert "curator unblocked vandal" in entries[0]
+    assert "curator blocked vandal: Spam links" in entries[1]
