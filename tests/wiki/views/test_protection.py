@@ -95,3 +95,9 @@ def test_a_semi_protected_page_moves_for_no_new_user(client, cell, user):
     client.force_login(user)
     assert client.get("/wiki/cell/edit/").status_code == 200
     assert client.get("/wiki/cell/move/").status_code == 403
+
+
+def test_staff_editing_a_protected_page_see_its_notice(client, cell, staff):
+    page_protect(page=cell, edit="staff", move="staff", reason="Edit war")
+    form = parse_html(staff.get("/wiki/cell/edit/").text)
+    assert "Edit war" in form.select_one("#protection-notice").text
