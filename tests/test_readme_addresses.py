@@ -16,7 +16,11 @@ from wiki.services import talk_topic_add
 TABLE = re.compile(r"^\| path \| what \|\n\| --- \| --- \|\n((?:\|.*\n)+)", re.M)
 ADDRESS = re.compile(r"`((?:/|…/)[^`\s]*)`")
 # Addresses that only take a POST: a GET is refused, never a 404.
-POST_ONLY = {"/wiki/<slug>/watch/", "/accounts/logout/"}
+POST_ONLY = {
+    "/wiki/<slug>/watch/",
+    "/accounts/logout/",
+    "/wiki/<slug>/rollback/<username>/",
+}
 
 
 def readme_addresses():
@@ -70,6 +74,7 @@ def filled(address, values):
     if address.startswith(("/categories/", "/wiki/category:")):
         address = address.replace("<slug>", values["<category-slug>"])
     address = address.replace("<name>", values["<user-name>"])
+    address = address.replace("<username>", values["<user-name>"])
     for placeholder, value in values.items():
         address = address.replace(placeholder, value)
     return address
