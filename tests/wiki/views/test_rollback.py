@@ -72,3 +72,15 @@ def test_a_page_with_one_author_is_not_rolled_back(rollbacker, db, user):
     create_page(title="Solo", body="Only mine.", author=user)
     response = rollbacker.post(f"/wiki/solo/rollback/{user.username}/", follow=True)
     assert "nothing to go back to" in response.text
+
+
+def test_rollback_is_offered_in_recent_changes_and_contributions(
+    rollbacker, vandalised
+):
+    for address in ["/recent-changes/", "/users/vandal/contributions/"]:
+        forms = parse_html(rollbacker.get(address).text).select("form.rollback-form")
+        assert [form["action"] for form in forms] == ["/wiki/cell/rollback/vandal/"]
+
+
+def test_readers_lists_offer_no_rollback(client, vandalised):
+    assert "rollback-form" not in client.get("/recent-changes/").text
