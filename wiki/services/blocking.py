@@ -1,6 +1,7 @@
 """Blocking and unblocking accounts, addresses and ranges, logged."""
 
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 
 from ..models import Block, LogKind
@@ -51,7 +52,9 @@ def block_create(
 
 
 def _target_url(user):
-    return f"/users/{user.username}/" if user is not None else "/blocks/"
+    if user is not None:
+        return reverse("wiki:user", kwargs={"username": user.username})
+    return reverse("wiki:blocks")
 
 
 @transaction.atomic

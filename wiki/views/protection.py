@@ -5,6 +5,7 @@ from http import HTTPStatus
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.db.models import F
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.decorators import method_decorator
@@ -61,5 +62,5 @@ class ProtectedPagesView(ListView):
         return (
             Page.objects.live()
             .protected(timezone.now())
-            .order_by("protection_expires_at", "title")
+            .order_by(F("protection_expires_at").asc(nulls_last=True), "title")
         )

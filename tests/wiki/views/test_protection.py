@@ -101,3 +101,21 @@ def test_staff_editing_a_protected_page_see_its_notice(client, cell, staff):
     page_protect(page=cell, edit="staff", move="staff", reason="Edit war")
     form = parse_html(staff.get("/wiki/cell/edit/").text)
     assert "Edit war" in form.select_one("#protection-notice").text
+
+
+def test_protections_that_lift_soonest_come_first_and_indefinite_ones_last(
+    client, cell
+):
+    later = create_page(title="Later", body="x")
+    soon = create_page(title="Soon", body="x")
+    page_protect(page=cell, edit="staff", move="staff")
+    page_protect(
+        page=later, edit="staff", move="", expires_at=timezone.now() + timedelta(2)
+    )
+    page_protect(
+        page=soon, edit="staff", move="", expires_at=timezone.now() + timedelta(1)
+    )
+    rows = parse_html(client.get("/protected/").text).select(
+        "#protected-pages tbody tr"
+    )
+    assert [row.td.text.strip() for row in rows] == ["Soon", "Later", "Cell"]
