@@ -12,7 +12,7 @@ from pathlib import Path
 from django.conf import settings
 from django.db import transaction
 
-from wiki.models import Page
+from wiki.models import ChallengeQuestion, Page
 from wiki.services import page_save, rerender_pages
 
 from .models import (
@@ -30,6 +30,8 @@ from .services import film_data_changed, subject_page_ensure
 FIXTURES_DIR = Path(settings.BASE_DIR) / "fixtures"
 DATA_FILE = FIXTURES_DIR / "miracle-in-cell-no-7.json"
 PAGES_DIR = FIXTURES_DIR / "pages"
+# The question challenge's questions, each answered by the seed data.
+QUESTIONS_FILE = FIXTURES_DIR / "challenge-questions.json"
 SEED_SUMMARY = "Imported from the source article"
 RESET_SUMMARY = "Reset to the text of the source article"
 
@@ -169,6 +171,10 @@ class Seeder:
                 lookup,
                 {"url": entry["url"], "position": entry["position"]},
             )
+        for entry in read_data(QUESTIONS_FILE)["questions"]:
+            answers = "\n".join(entry["answers"])
+            lookup = {"question": entry["question"]}
+            self.upsert(ChallengeQuestion, lookup, {"answers": answers})
         written = [
             self.seed_page(subject)
             for subjects in (films, characters, actors, remakes)

@@ -26,7 +26,8 @@ pytestmark = [
 @pytest.fixture(scope="module")
 def hosts(django_db_setup, object_store):
     """Two web hosts: the same code and settings, nothing on local disk in common."""
-    environ = object_store.environ()
+    # Behind one proxy, which says where each browser is (Browser(address=…)).
+    environ = {**object_store.environ(), "DJANGO_PROXY_COUNT": "1"}
     with gunicorn(**environ) as first, gunicorn(**environ) as second:
         yield first, second
 
@@ -83,3 +84,30 @@ def test_a_login_lockout_on_one_host_holds_on_the_other(hosts, user):
     status, page = Browser().log_in(second, "reader")  # the right password, too late
     assert status == 429
     assert LOCKED_OUT.split(".")[0] in page
+
+
+def test_a_range_block_set_on_one_host_holds_on_the_other(hosts, user, staff_user):
+    first, second = hosts
+    create_page(title="Cell", body="The first text.")
+    staff = Browser(address="192.0.2.10")
+    assert staff.log_in(first, "curator")[0] == 302
+    status, _ = staff.submit(
+        first,
+        "/block/",
+        {
+            "target": "198.51.0.0/16",
+            "expiry": "1 day",
+            "reason": "Spam from this range",
+            "sitewide": "on",
+        },
+    )
+    assert status == 302
+    inside, outside = Browser(address="198.51.7.9"), Browser(address="198.52.0.1")
+    for editor in inside, outside:
+        assert editor.log_in(second, "reader")[0] == 302
+    status, page = inside.submit(second, "/wiki/cell/edit/", {"body": "Spam."})
+    assert status == 403
+    assert "Spam from this range" in page and "curator" in page
+    status, _ = outside.submit(second, "/wiki/cell/edit/", {"body": "Fine."})
+    assert status == 302
+    assert article_text(first, "/wiki/cell/") == "Fine."

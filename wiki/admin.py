@@ -1,24 +1,32 @@
 from django.contrib import admin
+from django.template.loader import render_to_string
 
 from . import admin_lockouts  # noqa: F401  (django-axes' lockouts, with unlock)
+from .diffing import diff_hunks
 from .extensions import refusal
 from .forms import PlainTextModelForm
 from .models import (
     Block,
+    ChallengeQuestion,
+    EditFilter,
     File,
     FileUsage,
     FileVersion,
+    FilterHit,
     Link,
     LogEntry,
+    LogKind,
     Notification,
     Page,
     PageCategory,
     Preferences,
     Revision,
+    RevisionTag,
     SearchDocument,
     Watch,
 )
 from .services import DeletionRefused, page_delete, page_protect, page_update
+from .services.log import log_event
 
 
 class ReadOnlyAdmin(admin.ModelAdmin):
@@ -133,7 +141,7 @@ class RevisionAdmin(ReadOnlyAdmin):
     """History is only ever added to: shown, never changed or removed one by one."""
 
     list_display = ["page", "number", "author", "summary", "size_change", "created_at"]
-    list_filter = ["created_at"]
+    list_filter = ["created_at", "patrolled", "minor"]
     search_fields = ["page__title", "summary", "author__username"]
     list_select_related = ["page", "author"]
     readonly_fields = [
@@ -144,6 +152,8 @@ class RevisionAdmin(ReadOnlyAdmin):
         "summary",
         "size",
         "size_change",
+        "minor",
+        "patrolled",
         "created_at",
     ]
     exclude = ["html"]
@@ -280,3 +290,91 @@ class BlockAdmin(admin.ModelAdmin):
 
     def has_add_permission(self, request):
         return False
+
+
+@admin.register(ChallengeQuestion)
+class ChallengeQuestionAdmin(admin.ModelAdmin):
+    """The questions of the challenge: several active at once, one asked at random."""
+
+    form = PlainTextModelForm
+    list_display = ["question", "active"]
+    list_filter = ["active"]
+    search_fields = ["question", "answers"]
+
+
+@admin.register(EditFilter)
+class EditFilterAdmin(admin.ModelAdmin):
+    """The edit filter's rules; a pattern that does not compile is refused, and
+    every change to a rule is in the site log."""
+
+    form = PlainTextModelForm
+    list_display = ["name", "enabled", "field", "pattern", "warns", "tag", "disallows"]
+    list_filter = ["enabled", "field", "disallows"]
+    search_fields = ["name", "pattern", "message"]
+    readonly_fields = ["created_at", "updated_at", "updated_by"]
+    fieldsets = [
+        (None, {"fields": ["name", "enabled"]}),
+        (
+            "When it matches",
+            {
+                "fields": [
+                    "pattern",
+                    "field",
+                    "max_tier",
+                    "min_links_added",
+                    "min_size_change",
+                    "max_size_change",
+                ]
+            },
+        ),
+        (
+            "What it does",
+            {"fields": ["message", "warns", "tag", "disallows", "block_hours"]},
+        ),
+        (None, {"fields": ["created_at", "updated_at", "updated_by"]}),
+    ]
+
+    def save_model(self, request, obj, form, change):
+        obj.updated_by = request.user
+        super().save_model(request, obj, form, change)
+        log_event(
+            kind=LogKind.FILTER,
+            actor=request.user,
+            target=obj.name,
+            comment=("changed" if change else "created")
+            + ("" if obj.enabled else " (switched off)"),
+        )
+
+
+@admin.register(FilterHit)
+class FilterHitAdmin(ReadOnlyAdmin):
+    """The filter log: every edit a rule matched or the honeypot caught, with what
+    was done and the edit's diff."""
+
+    list_display = [
+        "created_at",
+        "edit_filter",
+        "actions",
+        "user",
+        "address",
+        "page_title",
+    ]
+    list_filter = ["edit_filter"]
+    search_fields = ["page_title", "user__username", "address"]
+    list_select_related = ["edit_filter", "user"]
+    readonly_fields = ["diff"]
+    exclude = ["old_text", "new_text"]
+
+    @admin.display(description="The edit")
+    def diff(self, hit):
+        hunks = diff_hunks(hit.old_text, hit.new_text)
+        return render_to_string("wiki/includes/diff_hunks.html", {"hunks": hunks})
+
+
+@admin.register(RevisionTag)
+class RevisionTagAdmin(ReadOnlyAdmin):
+    """Change tags, as the write path and the edit filter gave them."""
+
+    list_display = ["name", "revision"]
+    list_filter = ["name"]
+    list_select_related = ["revision__page"]

@@ -85,6 +85,11 @@ def _blocks_of(request):
     return blocks
 
 
+def forget_blocks(request):
+    """Read the request's blocks afresh next time: one was set during it."""
+    request.__dict__.pop("_wiki_blocks", None)
+
+
 def _is_own_user_talk(request, page):
     return (
         page is not None

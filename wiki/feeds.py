@@ -7,6 +7,7 @@ from django.utils.feedgenerator import Atom1Feed
 
 from .forms import ChangesFilterForm
 from .selectors import filter_changes, recent_revisions
+from .tags import tag_label
 from .text import without_unstorable
 
 FEED_SIZE = 50
@@ -33,7 +34,13 @@ class RecentChangesFeed(Feed):
         return without_unstorable(f"{item.page.title} (revision {item.number})")
 
     def item_description(self, item):
-        return without_unstorable(item.summary) or "No summary given."
+        summary = without_unstorable(item.summary) or "No summary given."
+        tags = [tag_label(tag.name) for tag in item.tags.all()]
+        return f"{summary} (Tags: {', '.join(tags)})" if tags else summary
+
+    def item_categories(self, item):
+        """Its change tags, as the feed's categories."""
+        return [tag.name for tag in item.tags.all()]
 
     def item_link(self, item):
         return item.get_diff_url() or item.get_absolute_url()

@@ -16,13 +16,7 @@ from django.db import models
 from django.utils import timezone
 
 from .models import Namespace, ProtectionLevel, Revision
-
-
-class Tier(models.IntegerChoices):
-    ANONYMOUS = 0, "anonymous"
-    NEW = 1, "new user"
-    AUTOCONFIRMED = 2, "autoconfirmed user"
-    STAFF = 3, "staff"
+from .tiers import Tier
 
 
 class Action(models.TextChoices):
@@ -36,11 +30,14 @@ class Action(models.TextChoices):
     PROTECT = "protect"
     BLOCK = "block"
     DELETE = "delete"
+    MINOR = "minor"
 
 
-# The groups staff give in admin, by the name each has there.
+# The groups staff give in admin, by the name each has there. A bot counts as an
+# autoconfirmed user whatever its age, and its edits are hidden on request.
 PATROLLERS = "patrollers"
 ROLLBACKERS = "rollbackers"
+BOTS = settings.WIKI_BOTS_GROUP
 
 # The least tier each action needs, and a group that grants it below that tier.
 NEEDS = {
@@ -54,6 +51,7 @@ NEEDS = {
     Action.PROTECT: (Tier.STAFF, None),
     Action.BLOCK: (Tier.STAFF, None),
     Action.DELETE: (Tier.STAFF, None),
+    Action.MINOR: (Tier.AUTOCONFIRMED, None),
 }
 # The tier a protection level asks of an editor (or a mover).
 LEVEL_NEEDS = {
@@ -103,14 +101,23 @@ def rights_of(user):
     if not user.is_authenticated:
         rights = Rights(Tier.ANONYMOUS)
     else:
+        groups = frozenset(user.groups.values_list("name", flat=True))
         if user.is_staff:
             tier = Tier.STAFF
+        elif BOTS in groups or _is_autoconfirmed(user):
+            tier = Tier.AUTOCONFIRMED
         else:
-            tier = Tier.AUTOCONFIRMED if _is_autoconfirmed(user) else Tier.NEW
-        groups = frozenset(user.groups.values_list("name", flat=True))
+            tier = Tier.NEW
         rights = Rights(tier, groups, user.username)
     user._wiki_rights = rights
     return rights
+
+
+def forget_rights(user):
+    """Read `user`'s rights afresh next time: an edit of theirs may have made them
+    autoconfirmed."""
+    if user is not None:
+        user.__dict__.pop("_wiki_rights", None)
 
 
 def refusal(user, action, page=None):
@@ -153,6 +160,21 @@ def _page_refusal(rights, action, page):
                 f"{'move' if action == Action.MOVE else 'edit'} it."
             )
     return ""
+
+
+def is_trusted(user):
+    """Whether `user` is past the checks strangers meet: autoconfirmed, a bot or
+    staff. The edits of the others wait for a patroller, and their links for the
+    question challenge. No user (the wiki's own edits) is trusted."""
+    return user is None or rights_of(user).tier >= Tier.AUTOCONFIRMED
+
+
+def is_autopatrolled(user):
+    """Whether `user`'s edits count as patrolled as they are saved."""
+    if is_trusted(user):
+        return True
+    groups = rights_of(user).groups
+    return PATROLLERS in groups or ROLLBACKERS in groups
 
 
 def may(user, action, page=None):

@@ -24,9 +24,13 @@ def filter_changes(
     hide_author=None,
     new_pages=False,
     kind="",
+    hide_minor=False,
+    unpatrolled=False,
+    tag="",
 ):
     """Keep the changes by `username`, or drop bots' and `hide_author`'s; or only
-    the changes that created a page; or only those of articles or of talk pages."""
+    the changes that created a page; or only those of articles or of talk pages;
+    drop minor edits; keep the unpatrolled ones, or those with `tag`."""
     if username:
         revisions = revisions.filter(author__username=username)
     if hide_bots:
@@ -39,6 +43,12 @@ def filter_changes(
         revisions = revisions.filter(page__in=Page.objects.articles())
     elif kind == "talk":
         revisions = revisions.filter(page__in=Page.objects.talk_pages())
+    if hide_minor:
+        revisions = revisions.filter(minor=False)
+    if unpatrolled:
+        revisions = revisions.filter(patrolled=False)
+    if tag:
+        revisions = revisions.filter(tags__name=tag)
     return revisions
 
 
@@ -58,6 +68,7 @@ def recent_revisions():
     return (
         Revision.objects.filter(page__deleted_at__isnull=True)
         .select_related("page", "author")
+        .prefetch_related("tags")
         .defer("body", "html")
         .order_by("-created_at", "-pk")
     )

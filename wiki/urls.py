@@ -23,6 +23,7 @@ from .views import (
     maintenance,
     moving,
     pages,
+    patrolling,
     protection,
     search,
     talk,
@@ -72,6 +73,11 @@ urlpatterns = [
         "wiki/<page:slug>/rollback/<username:username>/",
         editing.page_rollback_view,
         name="rollback",
+    ),
+    path(
+        "wiki/<page:slug>/patrol/<int:pk>/",
+        patrolling.revision_patrol_view,
+        name="patrol",
     ),
     path(
         "wiki/<page:slug>/undo/<int:pk>/",
@@ -134,6 +140,7 @@ urlpatterns = [
     path("files/<filename:name>/", files.file_detail, name="file"),
     path("media/<path:path>", files.serve_media, name="media"),
     path("recent-changes/", history.RecentChangesView.as_view(), name="recent_changes"),
+    path("new-pages/", patrolling.NewPagesView.as_view(), name="new_pages"),
     path("recent-changes/feed/", RecentChangesFeed(), name="recent_changes_feed"),
     path("users/<username:username>/", users.user_detail, name="user"),
     path(

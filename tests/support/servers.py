@@ -125,11 +125,16 @@ def gunicorn(workers=1, **environ):
 class Browser:
     """One reader's browser: its cookies go with it to whichever host it asks."""
 
-    def __init__(self):
+    def __init__(self, address=None):
+        """`address`: where the browser is, as a proxy in front of the hosts tells
+        them (X-Forwarded-For; the hosts must trust one proxy)."""
         self.cookies = {}
+        self.address = address
 
     def request(self, port, method, path, body=None, content_type=None):
         headers = {"Cookie": "; ".join(f"{k}={v}" for k, v in self.cookies.items())}
+        if self.address:
+            headers["X-Forwarded-For"] = self.address
         if content_type:
             headers["Content-Type"] = content_type
         connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)

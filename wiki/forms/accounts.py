@@ -6,12 +6,13 @@ from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 
 from ..models import Preferences
+from .honeypot import HoneypotFormMixin
 from .plain_text import PlainTextFormMixin
 
 EMAIL_HELP = "Optional. Only used to send you a link if you forget your password."
 
 
-class SignupForm(PlainTextFormMixin, auth_forms.UserCreationForm):
+class SignupForm(HoneypotFormMixin, PlainTextFormMixin, auth_forms.UserCreationForm):
     email = forms.EmailField(required=False, help_text=EMAIL_HELP)
 
     class Meta(auth_forms.UserCreationForm.Meta):

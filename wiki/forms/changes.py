@@ -2,6 +2,7 @@ from urllib.parse import urlencode
 
 from django import forms
 
+from ..tags import tag_choices
 from .plain_text import PlainTextFormMixin
 
 
@@ -12,6 +13,8 @@ class ChangesFilterForm(PlainTextFormMixin, forms.Form):
     hidebots = forms.BooleanField(required=False, label="Hide bots")
     hidemine = forms.BooleanField(required=False, label="Hide my edits")
     newpages = forms.BooleanField(required=False, label="New pages only")
+    hideminor = forms.BooleanField(required=False, label="Hide minor edits")
+    unpatrolled = forms.BooleanField(required=False, label="Unpatrolled only")
     kind = forms.ChoiceField(
         required=False,
         label="Pages",
@@ -21,6 +24,12 @@ class ChangesFilterForm(PlainTextFormMixin, forms.Form):
             ("talk", "Talk only"),
         ],
     )
+
+    tag = forms.ChoiceField(required=False, label="Tag")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["tag"].choices = [("", "Any tag"), *tag_choices()]
 
     def filters(self, viewer):
         """Keyword arguments for selectors.filter_changes; none while invalid."""
@@ -35,6 +44,9 @@ class ChangesFilterForm(PlainTextFormMixin, forms.Form):
             else None,
             "new_pages": data["newpages"],
             "kind": data["kind"],
+            "hide_minor": data["hideminor"],
+            "unpatrolled": data["unpatrolled"],
+            "tag": data["tag"],
         }
 
     def query_string(self):

@@ -3,17 +3,22 @@
 from datetime import timedelta
 
 from django import forms
+from django.core import signing
 from django.core.exceptions import ValidationError
 
 from ..models import ProtectionLevel
 from ..namespaces import SLUG_MAX_LENGTH, file_named_by, slug_for_title
+from .honeypot import HoneypotFormMixin
 from .plain_text import PlainTextFormMixin
 
 MAX_BODY_BYTES = 512 * 1024
+WARNED = "wiki.edit-filter-warned"
 
 
-class EditForm(PlainTextFormMixin, forms.Form):
-    """A page's Markdown, an edit summary, and the revision the editor started from."""
+class EditForm(HoneypotFormMixin, PlainTextFormMixin, forms.Form):
+    """A page's Markdown, an edit summary, and the revision the editor started from;
+    for a trusted editor, whether it is minor. An undo says which revision it takes
+    back; an edit saved past the edit filter's warnings, which it was warned by."""
 
     title = forms.CharField(max_length=SLUG_MAX_LENGTH, required=False)
     body = forms.CharField(
@@ -29,16 +34,25 @@ class EditForm(PlainTextFormMixin, forms.Form):
         required=False,
         help_text="Briefly describe your change.",
     )
+    minor = forms.BooleanField(
+        required=False, label="This is a minor edit (a typo, formatting)"
+    )
     base_revision = forms.IntegerField(
         widget=forms.HiddenInput, required=False, min_value=1, max_value=2**63 - 1
     )
+    undo = forms.IntegerField(
+        widget=forms.HiddenInput, required=False, min_value=1, max_value=2**63 - 1
+    )
+    warned = forms.CharField(widget=forms.HiddenInput, required=False, max_length=500)
 
-    def __init__(self, *args, slug, is_new, **kwargs):
+    def __init__(self, *args, slug, is_new, may_mark_minor=False, **kwargs):
         super().__init__(*args, **kwargs)
         self.slug = slug
         self.is_new = is_new
         if not is_new:
             del self.fields["title"]
+        if is_new or not may_mark_minor:
+            del self.fields["minor"]
 
     def clean_body(self):
         # Browsers send CRLF; store one kind of line ending so diffs and merges line up.
@@ -75,6 +89,19 @@ class EditForm(PlainTextFormMixin, forms.Form):
     @property
     def is_too_large(self):
         return self.has_error("body", "too_large")
+
+    def clean_warned(self):
+        """The edit filter rules whose warnings the editor saw, as signed by the
+        form that showed them; nothing when the signature does not hold."""
+        try:
+            return frozenset(signing.loads(self.cleaned_data["warned"], salt=WARNED))
+        except (signing.BadSignature, TypeError, ValueError):
+            return frozenset()
+
+    def warn(self, rule_ids):
+        """Carry the rules that warned the editor into the form shown again."""
+        self.data = self.data.copy()
+        self.data["warned"] = signing.dumps(sorted(rule_ids), salt=WARNED)
 
 
 class MoveForm(PlainTextFormMixin, forms.Form):

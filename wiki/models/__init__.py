@@ -1,6 +1,8 @@
 from ..namespaces import Namespace
 from .blocks import Block
+from .challenges import ChallengeQuestion
 from .files import File, FileUsage, FileVersion
+from .filters import EditFilter, FilterField, FilterHit
 from .log import LogEntry, LogKind
 from .pages import (
     SLUG_MAX_LENGTH,
@@ -9,6 +11,7 @@ from .pages import (
     PageCategory,
     ProtectionLevel,
     Revision,
+    RevisionTag,
     SearchDocument,
 )
 from .watching import (
@@ -21,6 +24,10 @@ from .watching import (
 
 __all__ = [
     "Block",
+    "ChallengeQuestion",
+    "EditFilter",
+    "FilterField",
+    "FilterHit",
     "SLUG_MAX_LENGTH",
     "EmailFrequency",
     "File",
@@ -37,6 +44,7 @@ __all__ = [
     "Preferences",
     "ProtectionLevel",
     "Revision",
+    "RevisionTag",
     "SearchDocument",
     "Watch",
 ]

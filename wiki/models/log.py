@@ -14,6 +14,9 @@ class LogKind(models.TextChoices):
     ACCOUNT = "account", "created the account"
     BLOCK = "block", "blocked"
     UNBLOCK = "unblock", "unblocked"
+    PATROL = "patrol", "marked patrolled"
+    MASS_REMOVAL = "massremove", "removed the contributions of"
+    FILTER = "filter", "changed the edit filter"
 
 
 class LogEntry(models.Model):

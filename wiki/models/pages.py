@@ -253,6 +253,14 @@ class Revision(models.Model):
     html = models.TextField(
         help_text="Rendered, sanitised HTML of the body, kept to serve."
     )
+    minor = models.BooleanField(
+        default=False, help_text="Its author marked it a minor edit."
+    )
+    patrolled = models.BooleanField(
+        default=True,
+        db_index=True,
+        help_text="Checked by a patroller, or by an author trusted to need none.",
+    )
     created_at = models.DateTimeField(auto_now_add=True, db_index=True)
 
     class Meta:
@@ -286,6 +294,28 @@ class Revision(models.Model):
                 "new_id": self.pk,
             },
         )
+
+
+class RevisionTag(models.Model):
+    """A change tag on a revision: what the write path saw it do (wiki/tags.py), or
+    what an edit filter marked it with."""
+
+    revision = models.ForeignKey(
+        Revision, on_delete=models.CASCADE, related_name="tags"
+    )
+    name = models.SlugField(max_length=60)
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["revision", "name"], name="revision_tag_once"
+            ),
+        ]
+        indexes = [models.Index(fields=["name", "revision"], name="tagged_revisions")]
+
+    def __str__(self):
+        return self.name
 
 
 class Link(models.Model):

@@ -6,6 +6,7 @@ only translate that into a response.
 
 from .blocking import block_create, block_lift
 from .files import ImageStoreUnavailable, file_upload
+from .filtering import Verdict, edit_filtered, honeypot_caught
 from .moving import MoveRefused, page_move, pages_linking_to
 from .notifying import notifications_mark_read
 from .pages import (
@@ -19,6 +20,7 @@ from .pages import (
     page_update,
     revision_revert,
 )
+from .patrolling import revision_patrol
 from .publishing import rerender_pages
 from .rollback import RollbackRefused, page_rollback
 from .talk import NoSuchTopic, talk_reply_add, talk_topic_add
@@ -32,9 +34,12 @@ __all__ = [
     "NoSuchTopic",
     "RollbackRefused",
     "SaveResult",
+    "Verdict",
     "block_create",
     "block_lift",
+    "edit_filtered",
     "file_upload",
+    "honeypot_caught",
     "notifications_mark_read",
     "page_delete",
     "page_move",
@@ -47,6 +52,7 @@ __all__ = [
     "page_watch",
     "pages_linking_to",
     "rerender_pages",
+    "revision_patrol",
     "revision_revert",
     "talk_reply_add",
     "talk_topic_add",

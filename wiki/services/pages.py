@@ -14,6 +14,7 @@ from ..jobs import job
 from ..merging import three_way_merge
 from ..models import LogKind, Page, Revision
 from ..namespaces import subject_slug, talk_slug
+from ..tags import Tag
 from .log import log_event
 from .publishing import pages_changed, pages_publish, rerender_pages_linking_to
 from .revisions import (
@@ -62,8 +63,19 @@ def _merge_with_current(page, base_revision_id, body):
     return merged
 
 
-def page_save(*, slug, title, body, author, summary="", base_revision_id=None):
-    """Save an edit made on top of `base_revision_id` (None: the editor saw no page).
+def page_save(
+    *,
+    slug,
+    title,
+    body,
+    author,
+    summary="",
+    base_revision_id=None,
+    minor=False,
+    tags=(),
+):
+    """Save an edit made on top of `base_revision_id` (None: the editor saw no page),
+    marked `minor` or not, tagged with `tags` besides what it did.
 
     A missing page is created. An edit whose base is no longer current is merged when
     the two edits touch different lines; otherwise, and when two people create the
@@ -74,14 +86,24 @@ def page_save(*, slug, title, body, author, summary="", base_revision_id=None):
             page = locked_page(slug)
             if page is None:
                 revision = page_create(
-                    slug=slug, title=title, body=body, author=author, summary=summary
+                    slug=slug,
+                    title=title,
+                    body=body,
+                    author=author,
+                    summary=summary,
+                    tags=tags,
                 )
                 return SaveResult(revision, created=True)
             merged_body = _merge_with_current(page, base_revision_id, body)
             if merged_body == page.current_revision.body:
                 return SaveResult(None)
             revision = revision_create(
-                page=page, body=merged_body, author=author, summary=summary
+                page=page,
+                body=merged_body,
+                author=author,
+                summary=summary,
+                minor=minor,
+                tags=tags,
             )
             return SaveResult(revision, merged=base_revision_id != revision.previous_id)
     except IntegrityError as error:
@@ -100,6 +122,7 @@ def revision_revert(*, revision, author):
         author=author,
         summary=f"Reverted to revision {revision.number}",
         base_revision_id=page.current_revision_id,
+        tags={Tag.REVERT},
     )
 
 

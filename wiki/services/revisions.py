@@ -7,8 +7,10 @@ and each sees the text the one before it saved.
 """
 
 from .. import talk
-from ..models import Page, Revision
+from ..models import Page, Revision, RevisionTag
 from ..namespaces import deleted_slug
+from ..rights import forget_rights, is_autopatrolled, is_trusted
+from ..tags import automatic_tags
 from .notifying import notify_watchers
 from .publishing import pages_publish, pages_withdraw, rerender_pages_linking_to
 from .watching import watch_as_editor
@@ -31,12 +33,13 @@ def locked_page(slug):
     return Page.objects.with_current_revision().get(slug=slug)
 
 
-def revision_create(*, page, body, author, summary):
+def revision_create(*, page, body, author, summary, minor=False, tags=()):
     """Add a revision on top of the locked `page`'s current one, make it current
-    and publish it.
+    and publish it, tagged with `tags` and with what it did (wiki/tags.py).
 
-    Two saves on top of the same revision both claim the next number and the same
-    predecessor; the unique constraints let only the first of them in.
+    A stranger's revision waits to be patrolled. Two saves on top of the same
+    revision both claim the next number and the same predecessor; the unique
+    constraints let only the first of them in.
     """
     previous = page.current_revision
     revision = Revision.objects.create(
@@ -46,9 +49,21 @@ def revision_create(*, page, body, author, summary):
         author=author,
         body=body,
         summary=summary,
+        minor=minor and previous is not None,
+        patrolled=is_autopatrolled(author),
         size=_body_size(body),
         size_change=_body_size(body) - (previous.size if previous else 0),
     )
+    tags = set(tags) | automatic_tags(
+        old_text=previous.body if previous else "",
+        new_text=body,
+        is_new=previous is None,
+        by_new_user=not is_trusted(author),
+    )
+    RevisionTag.objects.bulk_create(
+        RevisionTag(revision=revision, name=name) for name in sorted(tags)
+    )
+    forget_rights(author)  # one more edit: they may be autoconfirmed now
     page.current_revision = revision
     page.save(update_fields=["current_revision", "updated_at"])
     pages_publish([page])
@@ -60,11 +75,13 @@ def revision_create(*, page, body, author, summary):
     return revision
 
 
-def page_create(*, slug, title, body, author, summary):
+def page_create(*, slug, title, body, author, summary, tags=()):
     """Create a page with its first revision; links to it elsewhere turn blue."""
     page = Page.at_address(slug, title=title)
     page.save()
-    revision = revision_create(page=page, body=body, author=author, summary=summary)
+    revision = revision_create(
+        page=page, body=body, author=author, summary=summary, tags=tags
+    )
     rerender_pages_linking_to.enqueue(page.slug)
     return revision
 

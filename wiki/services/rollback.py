@@ -4,6 +4,7 @@ author, as one new revision that says whose edits it reverted (MediaWiki's rollb
 from django.db import transaction
 
 from ..models import Page
+from ..tags import Tag
 from .pages import Refused
 from .revisions import locked_page, revision_create
 
@@ -43,5 +44,6 @@ def page_rollback(*, page, username, actor):
         author=actor,
         summary=f"Reverted {undone} edit{'s' * (undone != 1)} by {username} "
         f"to the last revision by {by}",
+        tags={Tag.ROLLBACK},
     )
     return Page.objects.get(pk=page.pk), revision

@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django.forms",
     "crispy_forms",
     "crispy_bootstrap5",
     "axes",
@@ -258,6 +259,19 @@ WIKI_BOTS_GROUP = "bots"
 # many edits.
 WIKI_AUTOCONFIRM_DAYS = env.int("WIKI_AUTOCONFIRM_DAYS", 4)
 WIKI_AUTOCONFIRM_EDITS = env.int("WIKI_AUTOCONFIRM_EDITS", 10)
+
+# The question challenge at signup and on new users' links (wiki/challenges.py).
+WIKI_CHALLENGE_ENABLE = env.bool("WIKI_CHALLENGE_ENABLE", True)
+# An edit filter rule changed within the last day that matches more than this share
+# of the last hour's edits (and at least WIKI_FILTER_THROTTLE_MIN_HITS of them)
+# switches itself off (wiki/filters.py); a rule's pattern gets this many seconds on
+# an edit before it counts as no match.
+WIKI_FILTER_THROTTLE = env.float("WIKI_FILTER_THROTTLE", 0.05)
+WIKI_FILTER_THROTTLE_MIN_HITS = 5
+WIKI_FILTER_TIMEOUT = 0.2
+
+# Widgets draw with the site's templates too (the honeypot's, wiki/forms/honeypot.py).
+FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"

@@ -4,7 +4,7 @@ from django import template
 from django.templatetags.static import static
 from django.urls import get_script_prefix, reverse
 
-from .. import rights
+from .. import rights, tags
 from ..metadata import absolute_url, json_ld
 
 register = template.Library()
@@ -31,6 +31,12 @@ def may(user, action, page=None):
 def editable_by(page, user):
     """Whether `user` may edit `page` (wiki.rights)."""
     return rights.may(user, rights.Action.EDIT, page)
+
+
+@register.filter
+def tag_label(name):
+    """A change tag's words (wiki.tags)."""
+    return tags.tag_label(name)
 
 
 @register.simple_tag

@@ -17,6 +17,7 @@ from django.urls import reverse_lazy
 from django.views.generic import CreateView
 
 from ..blocks import refused_by_block
+from ..challenges import challenge_refused, challenge_to_show
 from ..forms import (
     AccountForm,
     LoginForm,
@@ -24,8 +25,10 @@ from ..forms import (
     PreferencesForm,
     SignupForm,
 )
-from ..limits import refusal_past_limit
+from ..forms.honeypot import HONEYPOT_REFUSAL
+from ..limits import client_ip, refusal_past_limit
 from ..models import Preferences
+from ..services import honeypot_caught
 from ..services.log import log_account_created
 
 MODEL_BACKEND = "django.contrib.auth.backends.ModelBackend"
@@ -60,7 +63,27 @@ class SignupView(LimitedFormMixin, CreateView):
         blocked = refused_by_block(request, "signup")
         return blocked or super().post(request, *args, **kwargs)
 
+    def get_context_data(self, **kwargs):
+        if "challenge" not in kwargs and self.request.method == "GET":
+            kwargs["challenge"] = challenge_to_show(self.request)
+        return super().get_context_data(**kwargs)
+
+    def form_invalid(self, form, status=HTTPStatus.OK, challenge=None):
+        """The form again, as typed but for the passwords, with a question anew."""
+        context = self.get_context_data(
+            form=form, challenge=challenge or challenge_to_show(self.request)
+        )
+        return self.render_to_response(context, status=status)
+
     def form_valid(self, form):
+        if form.honeypot_filled:
+            honeypot_caught(where="signup", user=None, address=client_ip(self.request))
+            messages.error(self.request, HONEYPOT_REFUSAL)
+            return self.form_invalid(form, status=HTTPStatus.BAD_REQUEST)
+        challenge = challenge_refused(self.request)
+        if challenge is not None:
+            status = HTTPStatus.BAD_REQUEST if challenge.wrong else HTTPStatus.OK
+            return self.form_invalid(form, status=status, challenge=challenge)
         response = super().form_valid(form)
         log_account_created(user=self.object)
         login(self.request, self.object, backend=MODEL_BACKEND)

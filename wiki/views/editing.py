@@ -8,21 +8,28 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from .. import markup
-from ..blocks import refused_by_block
+from ..blocks import forget_blocks, refused_by_block
+from ..challenges import challenge_refused
 from ..diffing import diff_hunks
+from ..filters import Attempt
 from ..forms import EditForm
-from ..limits import refusal_past_limit
+from ..forms.honeypot import HONEYPOT_REFUSAL
+from ..forms.pages import MAX_BODY_BYTES
+from ..limits import client_ip, refusal_past_limit
 from ..merging import undone_text
 from ..models import Page, PageCategory, Revision
 from ..namespaces import Namespace, title_in
-from ..rights import Action, refusal
+from ..rights import Action, is_trusted, may, refusal, rights_of
 from ..services import (
     EditConflict,
     RollbackRefused,
+    edit_filtered,
+    honeypot_caught,
     page_rollback,
     page_save,
     revision_revert,
 )
+from ..tags import Tag, links_added
 
 
 def category_name(slug):
@@ -61,25 +68,24 @@ def _protected(request, page, reason):
     )
 
 
-def _edit_form_page(
-    request, form, page, *, status=200, preview=None, conflict=None, undoing=None
-):
-    context = {
-        "form": form,
-        "page": page,
-        "slug": form.slug,
-        "preview": preview,
-        "conflict": conflict,
-        "undoing": undoing,
-    }
+def _edit_form_page(request, form, page, *, status=200, **shown):
+    """The edit form, with what else `shown` holds: a preview, a conflict, the
+    revision being undone, a challenge, the edit filter's warnings or refusal."""
+    context = {"form": form, "page": page, "slug": form.slug, **shown}
     return render(request, "wiki/page_edit.html", context, status=status)
+
+
+def _edit_form(request, *args, **kwargs):
+    """The edit form for this user: the minor mark only for those who may set it."""
+    may_mark_minor = may(request.user, Action.MINOR)
+    return EditForm(*args, may_mark_minor=may_mark_minor, **kwargs)
 
 
 def _conflict_form(request, form, page, conflict):
     """The 409 answer: the other text beside the editor's, which stays in the form."""
     data = form.data.copy()
     data["base_revision"] = conflict.current.pk
-    fresh = EditForm(data, slug=form.slug, is_new=False)
+    fresh = _edit_form(request, data, slug=form.slug, is_new=False)
     page = page or conflict.current.page
     return _edit_form_page(
         request, fresh, page, status=HTTPStatus.CONFLICT, conflict=conflict.current
@@ -106,10 +112,19 @@ def page_edit(request, slug):
         else:
             current = page.current_revision
             initial = {"body": current.body, "base_revision": current.pk}
-        form = EditForm(initial=initial, slug=slug, is_new=is_new)
+        form = _edit_form(request, initial=initial, slug=slug, is_new=is_new)
         return _edit_form_page(request, form, page)
 
-    form = EditForm(request.POST, slug=slug, is_new=is_new)
+    form = _edit_form(request, request.POST, slug=slug, is_new=is_new)
+    if form.honeypot_filled:
+        honeypot_caught(
+            where=target.title if page else slug,
+            user=request.user,
+            address=client_ip(request),
+            text=request.POST.get("body", "")[:MAX_BODY_BYTES],
+        )
+        messages.error(request, HONEYPOT_REFUSAL)
+        return _edit_form_page(request, form, page, status=HTTPStatus.BAD_REQUEST)
     if not form.is_valid():
         status = (
             HTTPStatus.REQUEST_ENTITY_TOO_LARGE
@@ -129,14 +144,20 @@ def page_edit(request, slug):
     )
     if refused:
         return refused
+    title = data.get("title") or fixed_title or page.title
+    tags, stopped = _screened(request, form, page, title)
+    if stopped:
+        return stopped
     try:
         result = page_save(
             slug=slug,
-            title=data.get("title") or fixed_title or page.title,
+            title=title,
             body=data["body"],
             summary=data["summary"],
             author=request.user,
             base_revision_id=data["base_revision"],
+            minor=data.get("minor", False),
+            tags=tags,
         )
     except EditConflict as conflict:
         return _conflict_form(request, form, page, conflict)
@@ -149,6 +170,49 @@ def page_edit(request, slug):
     else:
         messages.success(request, "Saved.")
     return redirect("wiki:page", slug=slug)
+
+
+def _screened(request, form, page, title):
+    """Put an edit to the question challenge (a stranger's new links) and the edit
+    filter: (the tags to save it with, None), or (None, the answer that stops it)."""
+    data = form.cleaned_data
+    old_text = page.current_revision.body if page else ""
+    if not is_trusted(request.user) and links_added(old_text, data["body"]):
+        challenge = challenge_refused(request)
+        if challenge is not None:
+            status = HTTPStatus.BAD_REQUEST if challenge.wrong else HTTPStatus.OK
+            page_shown = _edit_form_page(
+                request, form, page, status=status, challenge=challenge
+            )
+            return None, page_shown
+    attempt = Attempt(
+        title=title,
+        slug=form.slug,
+        old_text=old_text,
+        new_text=data["body"],
+        summary=data["summary"],
+        tier=rights_of(request.user).tier,
+    )
+    verdict = edit_filtered(
+        attempt=attempt,
+        user=request.user,
+        address=client_ip(request),
+        warned=data["warned"],
+    )
+    if verdict.blocked:
+        forget_blocks(request)
+        return None, refused_by_block(request, "edit", page)
+    if verdict.refusal:
+        shown = {"filter_refusal": verdict.refusal}
+        return None, _edit_form_page(
+            request, form, page, status=HTTPStatus.FORBIDDEN, **shown
+        )
+    if verdict.warnings:
+        form.warn(data["warned"] | verdict.warnings.keys())
+        shown = {"filter_warnings": list(verdict.warnings.values())}
+        return None, _edit_form_page(request, form, page, **shown)
+    undoes = data["undo"] and page and page.revisions.filter(pk=data["undo"]).exists()
+    return verdict.tags | ({Tag.UNDO} if undoes else set()), None
 
 
 @require_POST
@@ -223,8 +287,9 @@ def revision_undo(request, slug, pk):
         "body": body,
         "summary": _undo_summary(revision),
         "base_revision": current.pk,
+        "undo": revision.pk,
     }
-    form = EditForm(initial=initial, slug=slug, is_new=False)
+    form = _edit_form(request, initial=initial, slug=slug, is_new=False)
     return _edit_form_page(request, form, page, undoing=revision)
 
 

@@ -30,6 +30,7 @@ class PageHistoryView(ListView):
         self.page = get_object_or_404(Page, slug=self.kwargs["slug"])
         return (
             self.page.revisions.select_related("author")
+            .prefetch_related("tags")
             .defer("body", "html")
             .order_by("-number")
         )
