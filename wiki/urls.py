@@ -148,4 +148,9 @@ urlpatterns = [
         history.ContributionsView.as_view(),
         name="contributions",
     ),
+    path(
+        "users/<username:username>/remove-contributions/",
+        users.contributions_remove_view,
+        name="remove_contributions",
+    ),
 ]

@@ -7,6 +7,7 @@ only translate that into a response.
 from .blocking import block_create, block_lift
 from .files import ImageStoreUnavailable, file_upload
 from .filtering import Verdict, edit_filtered, honeypot_caught
+from .mass_removal import Removal, contributions_remove, removal_planned
 from .moving import MoveRefused, page_move, pages_linking_to
 from .notifying import notifications_mark_read
 from .pages import (
@@ -33,10 +34,12 @@ __all__ = [
     "MoveRefused",
     "NoSuchTopic",
     "RollbackRefused",
+    "Removal",
     "SaveResult",
     "Verdict",
     "block_create",
     "block_lift",
+    "contributions_remove",
     "edit_filtered",
     "file_upload",
     "honeypot_caught",
@@ -51,6 +54,7 @@ __all__ = [
     "page_update",
     "page_watch",
     "pages_linking_to",
+    "removal_planned",
     "rerender_pages",
     "revision_patrol",
     "revision_revert",

@@ -1,13 +1,21 @@
-"""A user's page: what they write about themselves, their talk, their latest edits."""
+"""A user's page: what they write about themselves, their talk, their latest edits;
+and for staff, the removal of all a vandal's contributions at once."""
 
+from http import HTTPStatus
+
+from django.contrib import messages
 from django.contrib.auth import get_user_model
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
 
+from ..forms import DeletionForm
 from ..models import Page
 from ..namespaces import Namespace, title_in, user_page_slug
 from ..page_cache import cached_for_readers, of_changes
-from ..rights import Action, may
+from ..rights import Action, may, refusal
 from ..selectors import recent_revisions
+from ..services import contributions_remove, removal_planned
 
 LATEST_CONTRIBUTIONS = 10
 
@@ -34,3 +42,33 @@ def user_detail(request, username):
 def user_page_redirect(request, username):
     """/wiki/user:<name>/ is shown at /users/<name>/."""
     return redirect("wiki:user", username=username)
+
+
+@login_required
+def contributions_remove_view(request, username):
+    """Staff: GET what removing a user's contributions would do; POST to do it."""
+    member = get_object_or_404(get_user_model(), username=username)
+    refused = refusal(request.user, Action.DELETE)
+    if refused:
+        raise PermissionDenied(refused)
+    form = DeletionForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        done = contributions_remove(
+            user=member, actor=request.user, reason=form.cleaned_data["reason"]
+        )
+        if done.queued:
+            messages.success(
+                request,
+                f"Removing {username}'s contributions on {done.pages} pages: it runs "
+                "in the background, and the site log will say when it is done.",
+            )
+        else:
+            messages.success(
+                request,
+                f"Rolled back {username}'s edits on {done.rolled_back} pages and "
+                f"deleted {done.deleted} pages.",
+            )
+        return redirect("wiki:contributions", username=username)
+    context = {"member": member, "form": form, "planned": removal_planned(member)}
+    status = HTTPStatus.BAD_REQUEST if form.errors else HTTPStatus.OK
+    return render(request, "wiki/contributions_remove.html", context, status=status)
