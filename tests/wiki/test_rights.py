@@ -42,6 +42,7 @@ def users(db, django_user_model, settings):
         "autoconfirmed": account("regular", days_old=10, edits=2),
         "rollbacker": account("roller", groups=["rollbackers"]),
         "patroller": account("watcher", groups=["patrollers"]),
+        "bot": account("robot", groups=["bots"]),
         "staff": account("curator", staff=True),
     }
 
@@ -110,6 +111,12 @@ TABLE = [
     ("rollbacker", "move", "open", False),
     ("patroller", "patrol", None, True),
     ("patroller", "rollback", None, False),
+    ("new", "minor", None, False),
+    ("autoconfirmed", "minor", None, True),
+    ("bot", "minor", None, True),
+    ("bot", "move", "semi", True),
+    ("bot", "edit", "full", False),
+    ("bot", "patrol", None, False),
     *[("staff", action, None, True) for action in ACTIONS_WITHOUT_A_PAGE],
     *[
         ("staff", action, state, True)

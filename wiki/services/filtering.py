@@ -109,7 +109,8 @@ def edit_filtered(*, attempt, user, address, warned=frozenset()):
     has seen and saved past. Returns the Verdict, for the edit to follow."""
     verdict = Verdict()
     now = timezone.now()
-    for rule in EditFilter.objects.filter(enabled=True):
+    rules = EditFilter.objects.filter(enabled=True, max_tier__gte=attempt.tier)
+    for rule in rules:
         if not rule_matches(rule, attempt):
             continue
         blocks = rule.block_hours is not None and user is not None
