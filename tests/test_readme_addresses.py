@@ -20,6 +20,7 @@ POST_ONLY = {
     "/wiki/<slug>/watch/",
     "/accounts/logout/",
     "/wiki/<slug>/rollback/<username>/",
+    "/wiki/<slug>/patrol/<id>/",
 }
 
 

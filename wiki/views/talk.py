@@ -15,6 +15,7 @@ from django.views.decorators.http import require_POST
 
 from .. import talk
 from ..blocks import refused_by_block
+from ..challenges import challenge_refused
 from ..forms import ReplyForm, TopicForm
 from ..limits import refusal_past_limit
 from ..models import Page
@@ -26,7 +27,9 @@ from ..namespaces import (
     title_in,
 )
 from ..page_cache import cached_for_readers, of_page
+from ..rights import is_trusted
 from ..services import NoSuchTopic, talk_reply_add, talk_topic_add
+from ..tags import external_links
 
 
 def _subject_of(slug):
@@ -57,9 +60,16 @@ def talk_page_view(request, slug):
 
 
 def talk_page(
-    request, article, *, topic_form=None, reply_form=None, status=HTTPStatus.OK
+    request,
+    article,
+    *,
+    topic_form=None,
+    reply_form=None,
+    challenge=None,
+    status=HTTPStatus.OK,
 ):
-    """A talk page, which may have no text yet, with the forms to post on it."""
+    """A talk page, which may have no text yet, with the forms to post on it (and
+    the question challenge in the one that was posted, when it asks one)."""
     page = (
         Page.objects.live().with_current_revision().filter(slug=article.talk_slug)
     ).first()
@@ -78,6 +88,8 @@ def talk_page(
         "replying_to": replying_to,
         # A refused reply is shown again whatever its topic, to keep its text.
         "show_reply_form": replying_to is not None or reply_form is not None,
+        "challenge": challenge,
+        "challenged_form": "reply" if reply_form else "topic",
     }
     return render(request, "wiki/talk_page.html", context, status=status)
 
@@ -96,14 +108,21 @@ def _post(request, slug, *, form_class, form_name, service, posted):
         return blocked
     form = form_class(request.POST)
 
-    def refused(status):
-        return talk_page(request, article, status=status, **{form_name: form})
+    def refused(status, challenge=None):
+        return talk_page(
+            request, article, status=status, challenge=challenge, **{form_name: form}
+        )
 
     if not form.is_valid():
         return refused(HTTPStatus.BAD_REQUEST)
     past_limit = refusal_past_limit(request, "save", refused)
     if past_limit:
         return past_limit
+    if not is_trusted(request.user) and external_links(form.cleaned_data["message"]):
+        challenge = challenge_refused(request)
+        if challenge is not None:
+            status = HTTPStatus.BAD_REQUEST if challenge.wrong else HTTPStatus.OK
+            return refused(status, challenge)
     try:
         service(page=article, author=request.user, **form.cleaned_data)
     except NoSuchTopic:

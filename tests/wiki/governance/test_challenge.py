@@ -148,3 +148,19 @@ def test_a_filled_honeypot_is_refused_like_a_wrong_answer_and_logged(
     assert not Page.objects.filter(slug="cell").exists()
     hits = FilterHit.objects.filter(edit_filter=None)
     assert sorted(hits.values_list("page_title", flat=True)) == ["cell", "signup"]
+
+
+def test_a_strangers_link_on_a_talk_page_waits_for_the_answer(
+    client, question, newcomer
+):
+    create_page(title="Cell", body="Text.")
+    client.force_login(newcomer)
+    post = {"subject": "Deals", "message": "See https://spam.example/ now."}
+    response = client.post("/wiki/cell/talk/topic/", post)
+    assert response.status_code == 200
+    form = parse_html(response.text).select_one("#topic-form")
+    assert form.select_one("#challenge") and "spam.example" in form.get_text()
+    assert not Page.objects.filter(slug="cell/talk").exists()
+    saved = client.post("/wiki/cell/talk/topic/", {**post, "answer": "Lee Yong-gu"})
+    assert saved.status_code == 302
+    assert "spam.example" in Page.objects.get(slug="cell/talk").current_revision.body
