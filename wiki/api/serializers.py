@@ -39,6 +39,7 @@ class RevisionSerializer(serializers.ModelSerializer):
         source="author.username", default=None, allow_null=True, read_only=True
     )
     site_url = SiteLinkField()
+    tags = serializers.SlugRelatedField(many=True, read_only=True, slug_field="name")
 
     class Meta:
         model = Revision
@@ -48,6 +49,8 @@ class RevisionSerializer(serializers.ModelSerializer):
             "created_at",
             "author",
             "summary",
+            "minor",
+            "tags",
             "size",
             "size_change",
             "site_url",

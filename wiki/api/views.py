@@ -58,7 +58,11 @@ class PageViewSet(viewsets.ReadOnlyModelViewSet):
     def revisions(self, request, slug=None):
         """The page's revisions, newest first."""
         page = self.get_object()
-        revisions = page.revisions.select_related("author").defer("body", "html")
+        revisions = (
+            page.revisions.select_related("author")
+            .prefetch_related("tags")
+            .defer("body", "html")
+        )
         return self._paginated(revisions.order_by("-number"))
 
     def _paginated(self, queryset):
@@ -72,10 +76,13 @@ class ChangeFilter(ApiFilterSet):
     new_pages = StrictBooleanFilter(
         field_name="previous", lookup_expr="isnull", help_text="Only page creations."
     )
+    tag = filters.CharFilter(
+        field_name="tags__name", help_text="Only changes with this change tag."
+    )
 
     class Meta:
         model = Revision
-        fields = ["user", "new_pages"]
+        fields = ["user", "new_pages", "tag"]
 
 
 class RecentChangesView(generics.ListAPIView):

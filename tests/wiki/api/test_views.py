@@ -81,6 +81,18 @@ def test_recent_changes_and_a_users_changes(client, page, staff_user):
     assert [c["number"] for c in created] == [1, 1]
 
 
+def test_changes_carry_their_tags_and_minor_mark(client, page):
+    create_page(title="Gone", body="Text to blank.")
+    edit_page(page, "", summary="blanked")
+    changes = client.get("/api/recent-changes/").json()["results"]
+    assert changes[0]["tags"] == ["mw-blank"] and changes[0]["minor"] is False
+    assert changes[1]["tags"] == ["new-page"]
+    blanked = client.get("/api/recent-changes/?tag=mw-blank").json()["results"]
+    assert [c["summary"] for c in blanked] == ["blanked"]
+    revisions = client.get("/api/pages/cell/revisions/").json()["results"]
+    assert [r["tags"] for r in revisions] == [["mw-blank"], [], ["new-page"]]
+
+
 def test_search_ranks_as_the_site_does(client, page):
     create_page(title="Balloon", body="A hot air balloon.")
     hits = client.get("/api/search/?q=balloon").json()["results"]
