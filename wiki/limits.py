@@ -13,6 +13,8 @@ from django.shortcuts import render
 from django_ratelimit.core import is_ratelimited
 from ipware import get_client_ip
 
+from .rights import is_trusted
+
 TOO_MANY_REQUESTS = "You are doing that too often. Wait a few minutes and try again."
 UNKNOWN_ADDRESS = "0.0.0.0"
 
@@ -32,12 +34,15 @@ def client_ip(request):
 
 
 def over_limit(request, action):
-    """Count this request against `action`'s limit per address and per user.
+    """Count this request against `action`'s limit per address and per user (a
+    tighter one for users not yet autoconfirmed).
 
     Returns whether either limit is now passed; a refused request counts too, so that
     hammering does not reopen the door.
     """
     rate = settings.WIKI_RATE_LIMITS[action]
+    if request.user.is_authenticated and not is_trusted(request.user):
+        rate = settings.WIKI_NEWCOMER_RATE_LIMITS.get(action, rate)
     keys = ["ip", "user"] if request.user.is_authenticated else ["ip"]
     passed = [
         is_ratelimited(

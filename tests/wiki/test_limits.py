@@ -20,6 +20,7 @@ def limits(settings):
         "password_reset": "2/h",
         "search": "3/m",
     }
+    settings.WIKI_NEWCOMER_RATE_LIMITS = {}  # test_newcomers_get_a_tighter_save_limit
     return settings.WIKI_RATE_LIMITS
 
 
@@ -50,6 +51,33 @@ def test_saves_past_the_limit_get_429_and_keep_the_text(client, user, limits):
     assert field_value(response, "body").strip() == "My long careful text"
     assert field_value(response, "summary") == "Careful"
     assert not Page.objects.filter(slug="three").exists()
+
+
+def test_newcomers_get_a_tighter_save_limit(
+    client, limits, settings, django_user_model
+):
+    settings.WIKI_RATE_LIMITS["save"] = "4/m"
+    settings.WIKI_NEWCOMER_RATE_LIMITS = {"save": "2/m"}
+    settings.WIKI_AUTOCONFIRM_DAYS, settings.WIKI_AUTOCONFIRM_EDITS = 0, 5
+    newcomer = django_user_model.objects.create_user("new", password="x-long-pw-1")
+    regular = django_user_model.objects.create_user("old", password="x-long-pw-2")
+    sandbox = create_page(title="Sandbox", body="0", author=regular)
+    for n in range(1, 5):
+        edit_page(sandbox, str(n), author=regular)
+
+    def saves(user, address):
+        client.force_login(user)
+        return [
+            client.post(
+                f"/wiki/{user.username}-{n}/edit/",
+                {"title": f"{user.username.capitalize()}-{n}", "body": "x"},
+                REMOTE_ADDR=address,
+            ).status_code
+            for n in range(5)
+        ]
+
+    assert saves(newcomer, "203.0.113.1") == [302, 302, 429, 429, 429]
+    assert saves(regular, "203.0.113.2") == [302, 302, 302, 302, 429]
 
 
 def test_the_save_limit_is_per_user_and_per_address(

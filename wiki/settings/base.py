@@ -312,6 +312,8 @@ WIKI_RATE_LIMITS = {
     "search": "60/m",
     "api": "120/m",
 }
+# Tighter for accounts not yet autoconfirmed (MediaWiki's "newbie" limits).
+WIKI_NEWCOMER_RATE_LIMITS = {"save": "8/m"}
 SILENCED_SYSTEM_CHECKS = [
     # Django's own Redis cache and diskcache increment atomically, though the library
     # lists only django-redis and memcached by name.
