@@ -4,10 +4,10 @@ each reader is shown, which are exactly the actions they may take."""
 from datetime import timedelta
 
 import pytest
-from django.contrib.auth.models import AnonymousUser, Group
+from django.contrib.auth.models import AnonymousUser
 from django.utils import timezone
 
-from tests.support.builders import create_page, edit_page
+from tests.support.builders import create_page, make_account
 from tests.support.html import parse_html
 from wiki.models import Page
 from wiki.rights import may, rights_of
@@ -20,20 +20,7 @@ PAST = timezone.now() - timedelta(days=30)
 def users(db, django_user_model, settings):
     settings.WIKI_AUTOCONFIRM_DAYS = 4
     settings.WIKI_AUTOCONFIRM_EDITS = 2
-
-    def account(name, days_old=0, edits=0, groups=(), staff=False):
-        user = django_user_model.objects.create_user(name, password="pw-long-enough")
-        user.date_joined = timezone.now() - timedelta(days=days_old)
-        user.is_staff = staff
-        user.save()
-        for group in groups:
-            user.groups.add(Group.objects.get_or_create(name=group)[0])
-        if edits:
-            page = create_page(title=f"Sandbox of {name}", body="0", author=user)
-            for n in range(1, edits):
-                edit_page(page, str(n), author=user)
-        return user
-
+    account = make_account
     return {
         "anonymous": AnonymousUser(),
         "new": account("newcomer"),

@@ -87,6 +87,26 @@ def test_a_range_block_stops_signup_and_edits_from_it(client, staff, cell, user)
 
 
 @pytest.mark.parametrize(
+    ("proxies", "forwarded_for"),
+    [
+        (1, ADDRESS),
+        (1, f"192.0.2.66, {ADDRESS}"),  # what the client wrote first is skipped
+        (2, f"{ADDRESS}, 10.0.0.2"),
+    ],
+)
+def test_behind_proxies_the_block_meets_the_clients_address(
+    client, staff, cell, user, settings, proxies, forwarded_for
+):
+    block(staff, target="203.0.113.0/24")
+    settings.WIKI_PROXY_COUNT = proxies
+    client.force_login(user)
+    forwarded = {"HTTP_X_FORWARDED_FOR": forwarded_for, "REMOTE_ADDR": "10.0.0.1"}
+    assert edit(client, **forwarded).status_code == 403
+    elsewhere = forwarded_for.replace(ADDRESS, "198.51.100.1")
+    assert edit(client, HTTP_X_FORWARDED_FOR=elsewhere).status_code == 302
+
+
+@pytest.mark.parametrize(
     ("target", "accepted"),
     [
         ("10.0.0.0/8", False),
