@@ -30,9 +30,7 @@ def client_ip(request):
         # ipware counts the proxies after the first: the client's address is the
         # one the outermost proxy appended, `proxy_count` from the right. Not
         # strict: addresses a client wrote before it are skipped, not a refusal.
-        address, _ = get_client_ip(
-            request, proxy_count=proxy_count - 1, strict=False
-        )
+        address, _ = get_client_ip(request, proxy_count=proxy_count - 1, strict=False)
     else:
         address = request.META.get("REMOTE_ADDR")
     return address or UNKNOWN_ADDRESS
