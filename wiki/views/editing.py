@@ -114,24 +114,16 @@ def page_edit(request, slug):
             initial = {"body": current.body, "base_revision": current.pk}
         form = _edit_form(request, initial=initial, slug=slug, is_new=is_new)
         return _edit_form_page(request, form, page)
-
     form = _edit_form(request, request.POST, slug=slug, is_new=is_new)
-    if form.honeypot_filled:
-        honeypot_caught(
-            where=target.title if page else slug,
-            user=request.user,
-            address=client_ip(request),
-            text=request.POST.get("body", "")[:MAX_BODY_BYTES],
-        )
-        messages.error(request, HONEYPOT_REFUSAL)
-        return _edit_form_page(request, form, page, status=HTTPStatus.BAD_REQUEST)
-    if not form.is_valid():
-        status = (
-            HTTPStatus.REQUEST_ENTITY_TOO_LARGE
-            if form.is_too_large
-            else HTTPStatus.BAD_REQUEST
-        )
-        return _edit_form_page(request, form, page, status=status)
+    return _edit_posted(request, form, page, fixed_title or (page and page.title))
+
+
+def _edit_posted(request, form, page, title):
+    """Preview or save a posted edit (`title`: the page's, unless the form takes
+    one), unless the form, the limits, the challenge or the filter stop it."""
+    refused = _refused_form(request, form, page)
+    if refused:
+        return refused
     data = form.cleaned_data
     if "preview" in request.POST:
         return _edit_form_page(
@@ -144,13 +136,13 @@ def page_edit(request, slug):
     )
     if refused:
         return refused
-    title = data.get("title") or fixed_title or page.title
+    title = data.get("title") or title
     tags, stopped = _screened(request, form, page, title)
     if stopped:
         return stopped
     try:
         result = page_save(
-            slug=slug,
+            slug=form.slug,
             title=title,
             body=data["body"],
             summary=data["summary"],
@@ -169,7 +161,29 @@ def page_edit(request, slug):
         )
     else:
         messages.success(request, "Saved.")
-    return redirect("wiki:page", slug=slug)
+    return redirect("wiki:page", slug=form.slug)
+
+
+def _refused_form(request, form, page):
+    """The answer to a form a robot filled (the honeypot, logged) or that does not
+    hold (400; 413 for a text too large), with its text; None for a good one."""
+    if form.honeypot_filled:
+        honeypot_caught(
+            where=page.title if page else form.slug,
+            user=request.user,
+            address=client_ip(request),
+            text=request.POST.get("body", "")[:MAX_BODY_BYTES],
+        )
+        messages.error(request, HONEYPOT_REFUSAL)
+        return _edit_form_page(request, form, page, status=HTTPStatus.BAD_REQUEST)
+    if form.is_valid():
+        return None
+    status = (
+        HTTPStatus.REQUEST_ENTITY_TOO_LARGE
+        if form.is_too_large
+        else HTTPStatus.BAD_REQUEST
+    )
+    return _edit_form_page(request, form, page, status=status)
 
 
 def _screened(request, form, page, title):
