@@ -6,8 +6,8 @@ only translate that into a response.
 
 from .blocking import block_create, block_lift
 from .files import ImageStoreUnavailable, file_upload
-from .filtering import Verdict, edit_filtered, honeypot_caught
-from .mass_removal import Removal, contributions_remove, removal_planned
+from .filtering import edit_filtered, honeypot_caught
+from .mass_removal import contributions_remove, removal_planned
 from .moving import MoveRefused, page_move, pages_linking_to
 from .notifying import notifications_mark_read
 from .pages import (
@@ -34,9 +34,7 @@ __all__ = [
     "MoveRefused",
     "NoSuchTopic",
     "RollbackRefused",
-    "Removal",
     "SaveResult",
-    "Verdict",
     "block_create",
     "block_lift",
     "contributions_remove",

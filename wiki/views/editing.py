@@ -29,7 +29,7 @@ from ..services import (
     page_save,
     revision_revert,
 )
-from ..tags import Tag, links_added
+from ..tags import Tag
 
 
 def category_name(slug):
@@ -190,8 +190,15 @@ def _screened(request, form, page, title):
     """Put an edit to the question challenge (a stranger's new links) and the edit
     filter: (the tags to save it with, None), or (None, the answer that stops it)."""
     data = form.cleaned_data
-    old_text = page.current_revision.body if page else ""
-    if not is_trusted(request.user) and links_added(old_text, data["body"]):
+    attempt = Attempt(
+        title=title,
+        slug=form.slug,
+        old_text=page.current_revision.body if page else "",
+        new_text=data["body"],
+        summary=data["summary"],
+        tier=rights_of(request.user).tier,
+    )
+    if not is_trusted(request.user) and attempt.links_added:
         challenge = challenge_refused(request)
         if challenge is not None:
             status = HTTPStatus.BAD_REQUEST if challenge.wrong else HTTPStatus.OK
@@ -199,14 +206,6 @@ def _screened(request, form, page, title):
                 request, form, page, status=status, challenge=challenge
             )
             return None, page_shown
-    attempt = Attempt(
-        title=title,
-        slug=form.slug,
-        old_text=old_text,
-        new_text=data["body"],
-        summary=data["summary"],
-        tier=rights_of(request.user).tier,
-    )
     verdict = edit_filtered(
         attempt=attempt,
         user=request.user,

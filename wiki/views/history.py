@@ -70,10 +70,15 @@ class RecentChangesView(ListView):
     paginate_by = HISTORY_PAGE_SIZE
     template_name = "wiki/recent_changes.html"
 
+    def fixed_filters(self):
+        """Filters the address sets, whatever the query string says."""
+        if "username" in self.kwargs:
+            return {"user": self.kwargs["username"]}
+        return {}
+
     def get_filter_form(self):
         data = self.request.GET.copy()
-        if "username" in self.kwargs:
-            data["user"] = self.kwargs["username"]
+        data.update(self.fixed_filters())
         return ChangesFilterForm(data)
 
     def get_queryset(self):

@@ -51,7 +51,5 @@ class NewPagesView(RecentChangesView):
 
     template_name = "wiki/new_pages.html"
 
-    def get_filter_form(self):
-        form = super().get_filter_form()
-        form.data["newpages"] = "1"
-        return form
+    def fixed_filters(self):
+        return {**super().fixed_filters(), "newpages": "1"}
