@@ -16,6 +16,7 @@ from tests.support.servers import gunicorn
 
 pytestmark = pytest.mark.django_db(transaction=True)
 PHASES = "examples,coverage,fuzzing,stateful"
+CONFIG = Path(__file__).with_name("schemathesis.toml")
 
 
 def test_the_api_keeps_to_its_schema(tmp_path):
@@ -24,6 +25,8 @@ def test_the_api_keeps_to_its_schema(tmp_path):
         run = subprocess.run(
             [
                 str(Path(sys.executable).parent / "st"),
+                "--config-file",
+                str(CONFIG),
                 "run",
                 f"http://127.0.0.1:{port}/api/schema/",
                 "--checks",
