@@ -26,6 +26,7 @@ install: $(INSTALLED)
 run: install
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py collectstatic --noinput --verbosity 0
+	$(BIN)/python manage.py catalogues compile --verbosity 0
 	$(BIN)/python manage.py seed
 	@# The worker runs background jobs beside the server, and stops with it.
 	$(BIN)/python manage.py worker --no-reload --verbosity 0 & worker=$$!; \
@@ -36,6 +37,7 @@ run: install
 TEST_WORKERS ?= auto
 
 test: install
+	$(BIN)/python manage.py catalogues compile --verbosity 0
 	$(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadscope
 
 # The checks of .pre-commit-config.yaml, on every file; they fix what they can, so a

@@ -4,13 +4,24 @@ import shutil
 import signal
 
 import pytest
+from django.conf import settings
 from django.core.cache import cache
 from django.core.management import call_command
 from django.db import transaction
+from django.utils import translation
 from django_tasks_db.management.commands import db_worker
 
 from tests.support.builders import create_page
 from tests.support.object_store import seaweedfs
+
+
+@pytest.fixture(autouse=True)
+def _site_language():
+    """A request leaves its interface language active in its thread, as Django does;
+    each test starts in the site's own."""
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 @pytest.fixture(autouse=True)

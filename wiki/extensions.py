@@ -8,8 +8,9 @@ those it needs:
 
 - `page_parts(page)` -> PageParts: what a page view draws beside the page's text, its
   infobox (HTML) and its linked data (a schema.org dict for JSON-LD). Kept in the page
-  cache, by page, until any data changes (page_cache.EVERYTHING), unless the extension
-  sets `keeps_page_parts = False`: one cache round trip per extension per page view.
+  cache, by page and interface language, until any data changes
+  (page_cache.EVERYTHING), unless the extension sets `keeps_page_parts = False`: one
+  cache round trip per extension per page view.
 - `categories(page)` -> iterable of (name, sort key or ""): categories the app puts
   the page in without a word in its text. Called as the text is rendered, on every
   write of the page and every re-render; stored with the rendered text.
@@ -22,6 +23,8 @@ changes, for what hooks look up often (which pages are an app's at all).
 """
 
 from dataclasses import dataclass
+
+from django.utils.translation import get_language
 
 from . import page_cache
 
@@ -72,7 +75,7 @@ def _parts_of(extension, page):
     if not extension.keeps_page_parts:
         return extension.page_parts(page)
     return remember(
-        f"{extension.name}:page-parts:{page.slug}",
+        f"{extension.name}:page-parts:{get_language()}:{page.slug}",
         lambda: extension.page_parts(page),
     )
 

@@ -10,7 +10,9 @@ from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
 import nh3
+from django.conf import settings
 from django.urls import reverse
+from django.utils import translation
 from django.utils.html import escape, format_html
 from markdown_it import MarkdownIt
 from mdit_py_plugins.anchors import anchors_plugin
@@ -263,7 +265,10 @@ def _insert_before_first_section(html, toc):
 def render(body):
     """Render Markdown to sanitised HTML; links to missing pages and files come out red.
 
-    Which link targets exist is asked in one query, and which files in one more.
+    Which link targets exist is asked in one query, and which files in one more. The
+    HTML is kept for every reader, so its links are the pages' English addresses
+    whatever language the writer's interface was in; a reader's own interface is put
+    back into them as they are shown (wiki.i18n.localise_links).
     """
     tokens = MARKDOWN.parse(body, {})
     link_slugs = {token.meta["slug"] for token in _tokens_of_type(tokens, "wikilink")}
@@ -279,7 +284,8 @@ def render(body):
         else set(),
         "files": File.objects.current_versions(file_names),
     }
-    html = MARKDOWN.renderer.render(tokens, MARKDOWN.options, env)
+    with translation.override(settings.LANGUAGE_CODE):
+        html = MARKDOWN.renderer.render(tokens, MARKDOWN.options, env)
     html = _insert_before_first_section(html, _table_of_contents(tokens))
     return Rendered(
         html=SANITIZER.clean(html),

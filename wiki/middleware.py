@@ -1,6 +1,7 @@
 import re
 
 from django.core.exceptions import BadRequest
+from django.middleware.locale import LocaleMiddleware
 from django.utils.cache import patch_cache_control, patch_vary_headers
 
 from .api import is_api_request
@@ -50,4 +51,29 @@ class PrivateForUsersMiddleware:
         if user is not None and user.is_authenticated:
             patch_cache_control(response, private=True)
             patch_vary_headers(response, ["Cookie"])
+        return response
+
+
+class AddressLanguageMiddleware(LocaleMiddleware):
+    """Django's LocaleMiddleware, where the address alone says the language.
+
+    English addresses have no prefix (i18n_patterns with prefix_default_language off),
+    so LocaleMiddleware already serves them in English whatever the reader's cookie or
+    Accept-Language says; but it still marks them `Vary: Accept-Language`, which would
+    split every cache in front of the site by each browser's header for nothing. The
+    page cache keys by address, and so may every CDN.
+    """
+
+    def process_response(self, request, response):
+        response = super().process_response(request, response)
+        if response.has_header("Vary"):
+            kept = [
+                field.strip()
+                for field in response["Vary"].split(",")
+                if field.strip().lower() != "accept-language"
+            ]
+            if kept:
+                response["Vary"] = ", ".join(kept)
+            else:
+                del response["Vary"]
         return response

@@ -4,13 +4,14 @@ and the read API of both.
 Each app keeps its own routes in its urls.py, as Django apps do.
 """
 
+from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 from films.api.views import ROUTES as FILM_ROUTES
 from wiki.api.urls import api_urls
-from wiki.views import accounts
+from wiki.views import accounts, files
 
 account_urls = [
     path("signup/", accounts.SignupView.as_view(), name="signup"),
@@ -43,10 +44,17 @@ handler400 = "wiki.views.errors.bad_request"
 handler404 = "wiki.views.errors.not_found"
 handler500 = "wiki.views.errors.failed"
 
+# Every page for people is in every interface language: /ko/wiki/<slug>/, with English
+# unprefixed. The API, which speaks JSON to programs, and uploaded files have one
+# address each.
 urlpatterns = [
-    path("", include("films.urls")),
-    path("", include("wiki.urls")),
-    path("accounts/", include(account_urls)),
-    path("admin/", admin.site.urls),
+    *i18n_patterns(
+        path("", include("films.urls")),
+        path("", include("wiki.urls")),
+        path("accounts/", include(account_urls)),
+        path("admin/", admin.site.urls),
+        prefix_default_language=False,
+    ),
     path("api/", include((api_urls(*FILM_ROUTES), "api"))),
+    path("media/<path:path>", files.serve_media, name="media"),
 ]

@@ -138,7 +138,6 @@ urlpatterns = [
     path("files/", files.FileListView.as_view(), name="file_list"),
     path("files/upload/", files.file_upload_view, name="file_upload"),
     path("files/<filename:name>/", files.file_detail, name="file"),
-    path("media/<path:path>", files.serve_media, name="media"),
     path("recent-changes/", history.RecentChangesView.as_view(), name="recent_changes"),
     path("new-pages/", patrolling.NewPagesView.as_view(), name="new_pages"),
     path("recent-changes/feed/", RecentChangesFeed(), name="recent_changes_feed"),

@@ -72,6 +72,7 @@ MIDDLEWARE = [
     # ETag on every page, and 304 to a reader who already has it.
     "django.middleware.http.ConditionalGetMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    "wiki.middleware.AddressLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "wiki.middleware.RejectNulBytesMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -96,9 +97,11 @@ TEMPLATES = [
         "OPTIONS": {
             "context_processors": [
                 "django.template.context_processors.request",
+                "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "wiki.context_processors.site",
+                "wiki.context_processors.languages",
             ],
         },
     },
@@ -189,7 +192,22 @@ LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "/"
 LOGOUT_REDIRECT_URL = "/"
 
-LANGUAGE_CODE = "en-gb"
+# The interface's languages, each named in itself for the language menu. English has
+# no address prefix; every other language's addresses start with its code (/ko/…).
+LANGUAGE_CODE = "en"
+LANGUAGES = [
+    ("en", "English"),
+    ("ko", "한국어"),
+    ("tr", "Türkçe"),
+    ("id", "Bahasa Indonesia"),
+    ("fil", "Filipino"),
+    ("hi", "हिन्दी"),
+    ("kn", "ಕನ್ನಡ"),
+]
+LANGUAGE_COOKIE_NAME = "wiki_language"
+LOCALE_PATHS = [BASE_DIR / "locale"]
+# British English's dates for English, and Filipino's (which Django lacks).
+FORMAT_MODULE_PATH = ["wiki.formats"]
 TIME_ZONE = "UTC"
 USE_I18N = True
 USE_TZ = True

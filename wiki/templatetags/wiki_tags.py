@@ -3,8 +3,11 @@ from functools import cache
 from django import template
 from django.templatetags.static import static
 from django.urls import get_script_prefix, reverse
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 
 from .. import rights, tags
+from ..i18n import localise_links
 from ..metadata import absolute_url, json_ld
 
 register = template.Library()
@@ -60,7 +63,7 @@ def rendition(version, width):
 
 
 @cache
-def _fixed_url(name, prefix):
+def _fixed_url(name, prefix, language):
     return reverse(name)
 
 
@@ -69,9 +72,9 @@ def fixed_url(name):
     """The address of a view that takes no arguments, resolved once per process.
 
     The header names a dozen of them on every page; resolving each anew was a good
-    part of drawing a page.
+    part of drawing a page. Each interface language has addresses of its own.
     """
-    return _fixed_url(name, get_script_prefix())
+    return _fixed_url(name, get_script_prefix(), get_language())
 
 
 @register.simple_tag
@@ -87,6 +90,12 @@ def fixed_static(path):
 @cache
 def _fixed_static(path, prefix):
     return static(path)
+
+
+@register.filter
+def localised(html):
+    """Rendered page text, safe already, with its links in the reader's language."""
+    return mark_safe(localise_links(html))
 
 
 @register.filter

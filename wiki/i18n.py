@@ -1,0 +1,66 @@
+"""The interface's languages and the addresses of one page in each.
+
+Every address for people exists once per interface language: English unprefixed,
+every other language under its code (/ko/wiki/<slug>/). The same page in another
+language is therefore the same address with its prefix changed, which needs no URL
+resolving: the language menu draws seven links on every page.
+"""
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from django.conf import settings
+from django.urls import get_script_prefix
+from django.utils.translation import get_language, get_language_from_path
+
+
+@dataclass(frozen=True)
+class LanguageLink:
+    """One interface language, and the address of the page being read in it."""
+
+    code: str
+    name: str
+    url: str
+    current: bool
+
+
+def unprefixed(path):
+    """`path` without its language prefix: the English address."""
+    code = get_language_from_path(path)
+    if code and code != settings.LANGUAGE_CODE:
+        return path[len(code) + 1 :]
+    return path
+
+
+def in_language(path, code):
+    """The address of the page at `path` in the interface language `code`."""
+    english = unprefixed(path)
+    return english if code == settings.LANGUAGE_CODE else f"/{code}{english}"
+
+
+def language_links(request):
+    """The page being read, in every interface language, for the language menu."""
+    path = request.get_full_path_info()
+    prefix = get_script_prefix().rstrip("/")
+    current = get_language()
+    return [
+        LanguageLink(code, name, prefix + in_language(path, code), code == current)
+        for code, name in settings.LANGUAGES
+    ]
+
+
+def localise_links(html):
+    """Rendered page text (kept with its links' English addresses) with its links to
+    the site in the reader's interface language, so that following one keeps it."""
+    code = get_language()
+    if not code or code == settings.LANGUAGE_CODE:
+        return html
+    prefix = get_script_prefix()
+    return _site_link(prefix).sub(f'href="{prefix}{code}/', html)
+
+
+@cache
+def _site_link(prefix):
+    """A link to the site's own pages (not its files or API) in kept HTML."""
+    return re.compile(f'href="{re.escape(prefix)}(?!(?:media|static|api)/)')
