@@ -8,6 +8,9 @@ own units: the picture scales to the width of a phone or a desktop column.
 
 from dataclasses import dataclass
 
+from django.utils.formats import number_format
+from django.utils.translation import gettext as _
+
 WIDTH = 480
 LEFT, RIGHT, TOP, BOTTOM = 56, 16, 24, 48
 TEN_MILLION = 10_000_000
@@ -15,8 +18,9 @@ MILLION = 1_000_000
 
 
 def _millions(admissions):
-    """12,320,000 as "12.32M"."""
-    return f"{admissions / MILLION:.2f}".rstrip("0").rstrip(".") + "M"
+    """12,320,000 as "12.32M" (in English: the language says the decimal mark)."""
+    figure = f"{admissions / MILLION:.2f}".rstrip("0").rstrip(".")
+    return _("%(millions)sM") % {"millions": number_format(figure)}
 
 
 def _round_up(value, step):
@@ -84,14 +88,17 @@ def box_office_chart(film, height=320):
         return bottom_edge - (bottom_edge - TOP) * admissions / top
 
     milestones = "; ".join(
-        f"{_millions(f.admissions)} by day {f.days_after_release}" for f in figures
+        _("%(admissions)s by day %(day)d")
+        % {"admissions": _millions(f.admissions), "day": f.days_after_release}
+        for f in figures
     )
     return BoxOfficeChart(
-        title=f"{film.title}: admissions after release",
-        description=(
-            f"Cumulative admissions in {film.country} against days after release: "
-            f"{milestones}. The dashed line marks 10 million admissions."
-        ),
+        title=_("%(film)s: admissions after release") % {"film": film.title},
+        description=_(
+            "Cumulative admissions in %(country)s against days after release: "
+            "%(milestones)s. The dashed line marks 10 million admissions."
+        )
+        % {"country": film.country, "milestones": milestones},
         height=height,
         points=[
             Point(
@@ -167,14 +174,14 @@ def timeline_chart(film, row_height=34):
         for n, (year, country, work, original) in enumerate(dated)
     ]
     undated = [r for r in remakes if not r.year]
-    description = "The original and its remakes by year and country: " + (
-        "; ".join(f"{r.country} {r.year}" for r in releases) + "."
-    )
+    description = _("The original and its remakes by year and country: %(films)s.") % {
+        "films": "; ".join(f"{r.country} {r.year}" for r in releases)
+    }
     if undated:
         unknown = ", ".join(f"{r.page_title} ({r.country})" for r in undated)
-        description += f" Year not known: {unknown}."
+        description += " " + _("Year not known: %(films)s.") % {"films": unknown}
     return TimelineChart(
-        title=f"{film.title} and its remakes by year",
+        title=_("%(film)s and its remakes by year") % {"film": film.title},
         description=description,
         height=int(axis_y + BOTTOM),
         releases=releases,

@@ -5,6 +5,8 @@ subject and kept by the wiki until film data changes; subjects' pages are in the
 kind's category; and a subject keeps its page, at its address.
 """
 
+from django.utils.translation import gettext_lazy as _
+
 from wiki.extensions import PageParts, WikiExtension
 
 from .infobox import draw_infobox
@@ -12,8 +14,13 @@ from .models import Character
 from .subjects import kind_at, owner_of_slug, subject_at
 
 ADVICE = {
-    "delete": "delete that in admin first",
-    "move": "its address is fixed with the film data",
+    "delete": _(
+        "This page belongs to the %(kind)s “%(title)s”; delete that in admin first."
+    ),
+    "move": _(
+        "This page belongs to the %(kind)s “%(title)s”; its address is fixed with "
+        "the film data."
+    ),
 }
 
 
@@ -45,4 +52,4 @@ class FilmsExtension(WikiExtension):
         if kind is None:
             return ""
         name = kind.model._meta.verbose_name
-        return f"This page belongs to the {name} “{page.title}”; {ADVICE[action]}."
+        return ADVICE[action] % {"kind": name, "title": page.title}

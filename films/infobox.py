@@ -8,6 +8,8 @@ from dataclasses import dataclass, field
 
 from django.contrib.humanize.templatetags.humanize import intcomma
 from django.template.loader import render_to_string
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from .charts import box_office_chart, timeline_chart
 from .models import Credit
@@ -37,20 +39,23 @@ def _working_title(film):
 def film_rows(film):
     top = max(film.box_office.all(), key=lambda f: f.admissions or 0, default=None)
     return [
-        Row("Korean", film.original_title),
-        Row("Revised Romanization", film.romanized_title),
-        Row("Literally", film.literal_title),
-        Row("Working title", _working_title(film)),
-        Row("Genre", film.genre),
-        Row("Starring", credits=film.leading_credits(), inline=True),
-        Row("Country", film.country),
-        Row("Language", film.language),
-        Row("Year", film.year),
-        Row("Budget", film.budget),
-        Row("Box office", top and f"{intcomma(top.admissions)} admissions"),
-        Row("Remakes", credits=film.remake_credits()),
+        Row(_("Korean"), film.original_title),
+        Row(_("Revised Romanization"), film.romanized_title),
+        Row(_("Literally"), film.literal_title),
+        Row(_("Working title"), _working_title(film)),
+        Row(_("Genre"), film.genre),
+        Row(_("Starring"), credits=film.leading_credits(), inline=True),
+        Row(_("Country"), film.country),
+        Row(_("Language"), film.language),
+        Row(_("Year"), film.year),
+        Row(_("Budget"), film.budget),
         Row(
-            "External links",
+            _("Box office"),
+            top and _("%(count)s admissions") % {"count": intcomma(top.admissions)},
+        ),
+        Row(_("Remakes"), credits=film.remake_credits()),
+        Row(
+            _("External links"),
             external_links=[link for link in film.external_links.all() if link.url],
         ),
     ]
@@ -58,29 +63,29 @@ def film_rows(film):
 
 def character_rows(character):
     return [
-        Row("Film", credits=[Credit(character.film)]),
-        Row("Played by", credits=character.actor_credits()),
-        Row("In other versions", credits=character.version_credits()),
+        Row(_("Film"), credits=[Credit(character.film)]),
+        Row(_("Played by"), credits=character.actor_credits()),
+        Row(_("In other versions"), credits=character.version_credits()),
     ]
 
 
 def actor_rows(actor):
     return [
-        Row("Plays", credits=actor.character_credits()),
-        Row("Stars in", credits=actor.remake_credits()),
+        Row(_("Plays"), credits=actor.character_credits()),
+        Row(_("Stars in"), credits=actor.remake_credits()),
     ]
 
 
 def remake_rows(remake):
     return [
-        Row("Title", remake.title),
-        Row("Remake of", credits=[Credit(remake.original)]),
-        Row("Country", remake.country),
-        Row("Language", remake.language),
-        Row("Year", remake.year),
-        Row("Studio", remake.studio),
-        Row("Directed by", remake.director),
-        Row("Starring", credits=remake.star_credits()),
+        Row(_("Title"), remake.title),
+        Row(_("Remake of"), credits=[Credit(remake.original)]),
+        Row(_("Country"), remake.country),
+        Row(_("Language"), remake.language),
+        Row(_("Year"), remake.year),
+        Row(_("Studio"), remake.studio),
+        Row(_("Directed by"), remake.director),
+        Row(_("Starring"), credits=remake.star_credits()),
     ]
 
 
@@ -93,6 +98,15 @@ def film_charts(film):
     ]
 
 
+# What a screen reader calls each kind's infobox.
+FACTS_LABELS = {
+    "film": gettext_lazy("Film facts"),
+    "character": gettext_lazy("Character facts"),
+    "actor": gettext_lazy("Actor facts"),
+    "remake": gettext_lazy("Remake facts"),
+}
+
+
 def draw_infobox(subject, kind, rows, charts=None):
     """The infobox HTML of `subject`, with the rows `rows(subject)` chooses and the
     pictures `charts(subject)` draws."""
@@ -100,7 +114,7 @@ def draw_infobox(subject, kind, rows, charts=None):
         "films/includes/infobox.html",
         {
             "subject": subject,
-            "kind": kind,
+            "facts_label": FACTS_LABELS[kind],
             "rows": [row for row in rows(subject) if not row.is_empty],
             "charts": charts(subject) if charts else [],
         },

@@ -7,6 +7,8 @@ from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.decorators import method_decorator
+from django.utils.formats import date_format
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 from django.views.generic import ListView
 
@@ -58,22 +60,22 @@ class BrowseView(ListView):
 
 class FilmListView(BrowseView):
     queryset = films_with_cast()
-    heading = "Films"
+    heading = _("Films")
 
 
 class CharacterListView(BrowseView):
     queryset = characters_with_players()
-    heading = "Characters"
+    heading = _("Characters")
 
 
 class ActorListView(BrowseView):
     queryset = actors_with_roles()
-    heading = "Actors"
+    heading = _("Actors")
 
 
 class RemakeListView(BrowseView):
     queryset = remakes_with_stars()
-    heading = "Remakes"
+    heading = _("Remakes")
 
     def get_context_data(self, **kwargs):
         films = Film.objects.prefetch_related("remakes")
@@ -86,7 +88,7 @@ class RemakeListView(BrowseView):
 def _subject_or_404(slug):
     kind = kind_at(slug)
     if kind is None:
-        raise Http404("No film, character, actor or remake has this page.")
+        raise Http404(_("No film, character, actor or remake has this page."))
     return get_object_or_404(kind.model, slug=slug)
 
 
@@ -101,18 +103,20 @@ def subject_data_history(request, slug):
 def version_restore_view(request, slug, model_name, history_id):
     """Staff make an earlier version of a fact current again, or hear why not."""
     if not request.user.is_staff:
-        raise PermissionDenied("Only staff restore film data.")
+        raise PermissionDenied(_("Only staff restore film data."))
     subject = _subject_or_404(slug)
     model = TRACKED.get(model_name)
     if model is None:
-        raise Http404("No such kind of fact.")
+        raise Http404(_("No such kind of fact."))
     record = get_object_or_404(model.history, history_id=history_id)
     try:
         version_restore(record=record, actor=request.user)
     except RestoreRefused as refusal:
-        messages.error(request, f"Not restored: {refusal}")
+        messages.error(request, _("Not restored: %(why)s") % {"why": refusal})
     else:
         messages.success(
-            request, f"Restored the version of {record.history_date:%Y-%m-%d %H:%M}."
+            request,
+            _("Restored the version of %(when)s.")
+            % {"when": date_format(record.history_date, "SHORT_DATETIME_FORMAT")},
         )
     return redirect("films:data_history", slug=subject.slug)

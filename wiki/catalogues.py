@@ -119,8 +119,9 @@ def update_catalogues():
         catalog.obsolete.clear()
         path = po_path(code)
         path.parent.mkdir(parents=True, exist_ok=True)
-        with path.open("wb") as file:
-            write_po(file, catalog, width=88, omit_header=False, sort_output=False)
+        text = io.BytesIO()
+        write_po(text, catalog, width=88, sort_output=False)
+        path.write_bytes(text.getvalue().rstrip(b"\n") + b"\n")
         written.append(path)
     return written
 

@@ -10,6 +10,7 @@ another question.
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
 
 from .forms.plain_text import PlainTextFormMixin
 from .models import ChallengeQuestion
@@ -27,13 +28,13 @@ class ChallengeForm(PlainTextFormMixin, forms.Form):
         self.question = question
         self.wrong = wrong
         self.fields["answer"].label = question.question
-        self.fields["answer"].help_text = "A question to keep out spam robots."
+        self.fields["answer"].help_text = _("A question to keep out spam robots.")
         self.fields["answer"].widget.attrs["autocomplete"] = "off"
 
     def clean_answer(self):
         answer = self.cleaned_data["answer"]
         if not self.question.accepts(answer):
-            raise ValidationError("That is not the answer.", code="wrong")
+            raise ValidationError(_("That is not the answer."), code="wrong")
         return answer
 
 

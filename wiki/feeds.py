@@ -4,6 +4,7 @@ from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.urls import reverse_lazy
 from django.utils.feedgenerator import Atom1Feed
+from django.utils.translation import gettext_lazy as _
 
 from .forms import ChangesFilterForm
 from .selectors import filter_changes, recent_revisions
@@ -16,10 +17,10 @@ FEED_SIZE = 50
 class RecentChangesFeed(Feed):
     feed_type = Atom1Feed
     link = reverse_lazy("wiki:recent_changes")
-    subtitle = "The latest edits to every page of the wiki."
+    subtitle = _("The latest edits to every page of the wiki.")
 
     def title(self):
-        return f"{settings.WIKI_SITE_NAME}: recent changes"
+        return _("%(site)s: recent changes") % {"site": settings.WIKI_SITE_NAME}
 
     def get_object(self, request):
         """The filters of the query string, as recent changes takes them."""
@@ -31,12 +32,20 @@ class RecentChangesFeed(Feed):
     # Forms refuse what XML 1.0 cannot hold, but a feed must not fail for everyone
     # over one row that got in another way: such characters are dropped here.
     def item_title(self, item):
-        return without_unstorable(f"{item.page.title} (revision {item.number})")
+        return without_unstorable(
+            _("%(title)s (revision %(number)d)")
+            % {"title": item.page.title, "number": item.number}
+        )
 
     def item_description(self, item):
-        summary = without_unstorable(item.summary) or "No summary given."
-        tags = [tag_label(tag.name) for tag in item.tags.all()]
-        return f"{summary} (Tags: {', '.join(tags)})" if tags else summary
+        summary = without_unstorable(item.summary) or _("No summary given.")
+        tags = [str(tag_label(tag.name)) for tag in item.tags.all()]
+        if not tags:
+            return summary
+        return _("%(summary)s (Tags: %(tags)s)") % {
+            "summary": summary,
+            "tags": ", ".join(tags),
+        }
 
     def item_categories(self, item):
         """Its change tags, as the feed's categories."""

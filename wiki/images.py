@@ -9,6 +9,7 @@ import warnings
 from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
 from PIL import Image, ImageOps, ImageSequence, UnidentifiedImageError
 
 MAX_UPLOAD_BYTES = 10 * 1024 * 1024
@@ -23,8 +24,8 @@ NAME_EXTENSIONS = {
 }
 # What an encoder may keep from the decoded image: drawing facts, never metadata.
 KEPT_INFO = {"transparency", "duration", "loop", "background"}
-TOO_MANY_PIXELS = "The image has too many pixels to be decoded safely."
-DAMAGED = "The image is damaged or truncated and cannot be decoded."
+TOO_MANY_PIXELS = _("The image has too many pixels to be decoded safely.")
+DAMAGED = _("The image is damaged or truncated and cannot be decoded.")
 
 
 @dataclass(frozen=True)
@@ -43,9 +44,9 @@ def _refuse(message, code):
 
 def _open(upload):
     if upload.size == 0:
-        _refuse("The file is empty.", "empty")
+        _refuse(_("The file is empty."), "empty")
     if upload.size > MAX_UPLOAD_BYTES:
-        _refuse("The file is over the 10 MB limit.", "too_large")
+        _refuse(_("The file is over the 10 MB limit."), "too_large")
     upload.seek(0)
     try:
         with warnings.catch_warnings():
@@ -53,7 +54,7 @@ def _open(upload):
             image = Image.open(upload)
     except UnidentifiedImageError:
         _refuse(
-            "This is not a JPEG, PNG, GIF or WebP image (SVG is not accepted).",
+            _("This is not a JPEG, PNG, GIF or WebP image (SVG is not accepted)."),
             "not_an_image",
         )
     except (Image.DecompressionBombError, Image.DecompressionBombWarning):

@@ -10,12 +10,13 @@ from http import HTTPStatus
 from django.conf import settings
 from django.contrib import messages
 from django.shortcuts import render
+from django.utils.translation import gettext_lazy as _
 from django_ratelimit.core import is_ratelimited
 from ipware import get_client_ip
 
 from .rights import is_trusted
 
-TOO_MANY_REQUESTS = "You are doing that too often. Wait a few minutes and try again."
+TOO_MANY_REQUESTS = _("You are doing that too often. Wait a few minutes and try again.")
 UNKNOWN_ADDRESS = "0.0.0.0"
 
 

@@ -14,6 +14,7 @@ from datetime import timedelta
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from .models import Namespace, ProtectionLevel, Revision
 from .tiers import Tier
@@ -128,8 +129,8 @@ def refusal(user, action, page=None):
     least, group = NEEDS[action]
     if rights.tier < least and not (group and group in rights):
         if rights.tier == Tier.ANONYMOUS:
-            return "Log in to do that."
-        return f"Only {_who(least, group)} may do that."
+            return _("Log in to do that.")
+        return _("Only %(who)s may do that.") % {"who": _who(least, group)}
     if page is not None:
         return _page_refusal(rights, action, page)
     return ""
@@ -137,11 +138,13 @@ def refusal(user, action, page=None):
 
 def _who(tier, group):
     names = {
-        Tier.NEW: "logged-in users",
-        Tier.AUTOCONFIRMED: "autoconfirmed users",
-        Tier.STAFF: "staff",
+        Tier.NEW: _("logged-in users"),
+        Tier.AUTOCONFIRMED: _("autoconfirmed users"),
+        Tier.STAFF: _("staff"),
     }
-    return f"{group} and {names[tier]}" if group else names[tier]
+    if not group:
+        return names[tier]
+    return _("%(group)s and %(users)s") % {"group": group, "users": names[tier]}
 
 
 def _page_refusal(rights, action, page):
@@ -149,16 +152,19 @@ def _page_refusal(rights, action, page):
         return ""
     owners_only = page.kind == Namespace.USER and action in GUARDED_BY_EDIT
     if owners_only and page.owner != rights.username:
-        return "Only its owner and staff edit a user's own page."
+        return _("Only its owner and staff edit a user's own page.")
     guards = [page.protection("edit")] if action in GUARDED_BY_EDIT else []
     if action == Action.MOVE:
         guards.append(page.protection("move"))
     for level in guards:
         if rights.tier < LEVEL_NEEDS[level]:
-            return (
-                f"This page is protected: {level.label} may "
-                f"{'move' if action == Action.MOVE else 'edit'} it."
-            )
+            if action == Action.MOVE:
+                return _("This page is protected: %(who)s may move it.") % {
+                    "who": level.label
+                }
+            return _("This page is protected: %(who)s may edit it.") % {
+                "who": level.label
+            }
     return ""
 
 

@@ -9,6 +9,7 @@ names (wiki/filters.py).
 import re
 
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 from .models import EditFilter
 from .redirects import redirect_target
@@ -24,15 +25,15 @@ EXTERNAL_LINK = re.compile(r"\bhttps?://[^\s<>()\[\]\"'|]+", re.IGNORECASE)
 
 
 class Tag(models.TextChoices):
-    NEW_PAGE = "new-page", "new page"
-    BLANK = "mw-blank", "blanking"
-    REPLACE = "mw-replace", "replaced"
-    NEW_REDIRECT = "mw-new-redirect", "new redirect"
-    UNDO = "mw-undo", "undo"
-    REVERT = "mw-manual-revert", "revert"
-    ROLLBACK = "mw-rollback", "rollback"
-    LARGE_REMOVAL = "large-removal", "large removal"
-    NEW_USER_LINKS = "new-user-links", "links by a new user"
+    NEW_PAGE = "new-page", _("new page")
+    BLANK = "mw-blank", _("blanking")
+    REPLACE = "mw-replace", _("replaced")
+    NEW_REDIRECT = "mw-new-redirect", _("new redirect")
+    UNDO = "mw-undo", _("undo")
+    REVERT = "mw-manual-revert", _("revert")
+    ROLLBACK = "mw-rollback", _("rollback")
+    LARGE_REMOVAL = "large-removal", _("large removal")
+    NEW_USER_LINKS = "new-user-links", _("links by a new user")
 
 
 def tag_label(name):

@@ -10,6 +10,7 @@ import re
 
 from django.core.exceptions import ValidationError
 from django.utils.deconstruct import deconstructible
+from django.utils.translation import gettext_lazy as _
 
 # Tab, newline and carriage return are the only controls a multi-line text keeps.
 _UNSTORABLE = r"\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff"
@@ -38,8 +39,10 @@ class PlainTextValidator:
         found = pattern.search(str(value))
         if found:
             raise ValidationError(
-                "This text holds an invisible control character (U+%(code)04X); "
-                "remove it and try again.",
+                _(
+                    "This text holds an invisible control character (U+%(code)04X); "
+                    "remove it and try again."
+                ),
                 code="control_character",
                 params={"code": ord(found.group())},
             )

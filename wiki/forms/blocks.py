@@ -5,39 +5,49 @@ import ipaddress
 from django import forms
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
 
 from ..models import Page
 from ..models.blocks import WIDEST_PREFIX
 from ..namespaces import slug_for_title
-from .pages import EXPIRIES
+from .pages import EXPIRIES, EXPIRY_CHOICES
 from .plain_text import PlainTextFormMixin
 
 
 class BlockForm(PlainTextFormMixin, forms.Form):
     target = forms.CharField(
         max_length=150,
-        help_text="A username, an address (203.0.113.7) or a range (203.0.113.0/24; "
-        "IPv4 /16 or narrower, IPv6 /19 or narrower).",
+        label=_("Target"),
+        help_text=_(
+            "A username, an address (203.0.113.7) or a range (203.0.113.0/24; "
+            "IPv4 /16 or narrower, IPv6 /19 or narrower)."
+        ),
     )
     expiry = forms.ChoiceField(
-        choices=[(name, name) for name in EXPIRIES], initial="1 day"
+        label=_("Expiry"), choices=EXPIRY_CHOICES, initial="1 day"
     )
-    reason = forms.CharField(max_length=300, help_text="Shown to the blocked user.")
+    reason = forms.CharField(
+        max_length=300, label=_("Reason"), help_text=_("Shown to the blocked user.")
+    )
     sitewide = forms.BooleanField(
-        required=False, initial=True, help_text="Off: only from what is ticked below."
+        required=False,
+        initial=True,
+        label=_("Site-wide"),
+        help_text=_("Off: only from what is ticked below."),
     )
     pages = forms.CharField(
         required=False,
-        help_text="Partial: titles of pages kept from them, one per line.",
+        label=_("Pages"),
+        help_text=_("Partial: titles of pages kept from them, one per line."),
         widget=forms.Textarea(attrs={"rows": 3}),
     )
-    from_uploads = forms.BooleanField(required=False, label="Partial: uploads")
-    from_talk = forms.BooleanField(required=False, label="Partial: talk pages")
+    from_uploads = forms.BooleanField(required=False, label=_("Partial: uploads"))
+    from_talk = forms.BooleanField(required=False, label=_("Partial: talk pages"))
     from_signup = forms.BooleanField(
-        required=False, initial=True, label="Stop account creation from the address"
+        required=False, initial=True, label=_("Stop account creation from the address")
     )
     allow_own_talk = forms.BooleanField(
-        required=False, initial=True, label="Let them write on their own user talk"
+        required=False, initial=True, label=_("Let them write on their own user talk")
     )
 
     def clean_target(self):
@@ -50,14 +60,17 @@ class BlockForm(PlainTextFormMixin, forms.Form):
             network = ipaddress.ip_network(target, strict=False)
         except ValueError as error:
             raise ValidationError(
-                "No account has that name, and it is no address or range.",
+                _("No account has that name, and it is no address or range."),
                 code="unknown",
             ) from error
         if network.prefixlen < WIDEST_PREFIX[network.version]:
             raise ValidationError(
-                f"That range is too wide: IPv{network.version} "
-                f"/{WIDEST_PREFIX[network.version]} at most.",
+                _("That range is too wide: IPv%(version)d /%(prefix)d at most."),
                 code="too_wide",
+                params={
+                    "version": network.version,
+                    "prefix": WIDEST_PREFIX[network.version],
+                },
             )
         self.blocked_user, self.network = None, str(network)
         return target
@@ -71,7 +84,9 @@ class BlockForm(PlainTextFormMixin, forms.Form):
         missing = slugs - {page.slug for page in pages}
         if missing:
             raise ValidationError(
-                f"No such page: {', '.join(sorted(missing))}.", code="missing"
+                _("No such page: %(slugs)s."),
+                code="missing",
+                params={"slugs": ", ".join(sorted(missing))},
             )
         return pages
 
@@ -80,7 +95,10 @@ class BlockForm(PlainTextFormMixin, forms.Form):
         partial = data.get("pages") or data.get("from_uploads") or data.get("from_talk")
         if not data.get("sitewide") and not partial:
             raise ValidationError(
-                "A partial block needs pages, uploads or talk pages to keep them from.",
+                _(
+                    "A partial block needs pages, uploads or talk pages to keep them "
+                    "from."
+                ),
                 code="empty",
             )
         return data

@@ -1,6 +1,7 @@
 from urllib.parse import urlencode
 
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from ..tags import tag_choices
 from .plain_text import PlainTextFormMixin
@@ -9,27 +10,27 @@ from .plain_text import PlainTextFormMixin
 class ChangesFilterForm(PlainTextFormMixin, forms.Form):
     """Which recent changes to show (the page and its Atom feed take the same)."""
 
-    user = forms.CharField(required=False, max_length=150, label="By user")
-    hidebots = forms.BooleanField(required=False, label="Hide bots")
-    hidemine = forms.BooleanField(required=False, label="Hide my edits")
-    newpages = forms.BooleanField(required=False, label="New pages only")
-    hideminor = forms.BooleanField(required=False, label="Hide minor edits")
-    unpatrolled = forms.BooleanField(required=False, label="Unpatrolled only")
+    user = forms.CharField(required=False, max_length=150, label=_("By user"))
+    hidebots = forms.BooleanField(required=False, label=_("Hide bots"))
+    hidemine = forms.BooleanField(required=False, label=_("Hide my edits"))
+    newpages = forms.BooleanField(required=False, label=_("New pages only"))
+    hideminor = forms.BooleanField(required=False, label=_("Hide minor edits"))
+    unpatrolled = forms.BooleanField(required=False, label=_("Unpatrolled only"))
     kind = forms.ChoiceField(
         required=False,
-        label="Pages",
+        label=_("Pages"),
         choices=[
-            ("", "All pages"),
-            ("articles", "Articles only"),
-            ("talk", "Talk only"),
+            ("", _("All pages")),
+            ("articles", _("Articles only")),
+            ("talk", _("Talk only")),
         ],
     )
 
-    tag = forms.ChoiceField(required=False, label="Tag")
+    tag = forms.ChoiceField(required=False, label=_("Tag"))
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["tag"].choices = [("", "Any tag"), *tag_choices()]
+        self.fields["tag"].choices = [("", _("Any tag")), *tag_choices()]
 
     def filters(self, viewer):
         """Keyword arguments for selectors.filter_changes; none while invalid."""

@@ -4,6 +4,7 @@ import unicodedata
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
 
 from ..images import NAME_EXTENSIONS, clean_image
 from ..models.files import NAME_MAX_LENGTH
@@ -14,7 +15,8 @@ class UploadForm(PlainTextFormMixin, forms.Form):
     """An image to upload under a name (the uploaded file's own name by default)."""
 
     file = forms.FileField(
-        help_text="A JPEG, PNG, GIF or WebP image of at most 10 MB.",
+        label=_("File"),
+        help_text=_("A JPEG, PNG, GIF or WebP image of at most 10 MB."),
         widget=forms.ClearableFileInput(
             attrs={"accept": "image/jpeg,image/png,image/gif,image/webp"}
         ),
@@ -22,14 +24,22 @@ class UploadForm(PlainTextFormMixin, forms.Form):
     name = forms.CharField(
         max_length=NAME_MAX_LENGTH,
         required=False,
-        help_text="With its extension, e.g. Poster.jpg. Uploading under an existing "
-        "name adds a new version of that file.",
+        label=_("Name"),
+        help_text=_(
+            "With its extension, e.g. Poster.jpg. Uploading under an existing "
+            "name adds a new version of that file."
+        ),
     )
     description = forms.CharField(
-        widget=forms.Textarea(attrs={"rows": 4}), required=False
+        widget=forms.Textarea(attrs={"rows": 4}),
+        required=False,
+        label=_("Description"),
     )
     licence = forms.CharField(
-        max_length=300, required=False, help_text="Who may use the image, and how."
+        max_length=300,
+        required=False,
+        label=_("Licence"),
+        help_text=_("Who may use the image, and how."),
     )
 
     @property
@@ -59,7 +69,10 @@ class UploadForm(PlainTextFormMixin, forms.Form):
             self.add_error(
                 "name",
                 ValidationError(
-                    "The name's extension does not fit the image, which is a %(kind)s.",
+                    _(
+                        "The name's extension does not fit the image, which is a "
+                        "%(kind)s."
+                    ),
                     code="extension_mismatch",
                     params={"kind": cleaned["image"].extension.upper()},
                 ),
@@ -81,15 +94,15 @@ def valid_file_name(name):
         or any(unicodedata.category(char) in {"Cc", "Cf", "Zl", "Zp"} for char in name)
     ):
         raise ValidationError(
-            "A file name cannot hold / \\ .. or control characters.",
+            _("A file name cannot hold / \\ .. or control characters."),
             code="bad_characters",
         )
     if len(name) > NAME_MAX_LENGTH:
-        raise ValidationError("The name is too long.", code="name_too_long")
+        raise ValidationError(_("The name is too long."), code="name_too_long")
     extension = name.rsplit(".", 1)[1].lower() if "." in name else ""
     if extension not in NAME_EXTENSIONS or name.startswith("."):
         raise ValidationError(
-            "The name must end in .jpg, .jpeg, .png, .gif or .webp.",
+            _("The name must end in .jpg, .jpeg, .png, .gif or .webp."),
             code="no_extension",
         )
     return name

@@ -3,10 +3,11 @@ field fill in. It is moved off screen rather than hidden with `display: none`,
 which robots read as "skip me", and kept from screen readers and the tab order."""
 
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 HONEYPOT_FIELD = "website"
 # What a filled honeypot is told: what a wrong answer would be, and nothing more.
-HONEYPOT_REFUSAL = "This form could not be accepted. Please try again."
+HONEYPOT_REFUSAL = _("This form could not be accepted. Please try again.")
 
 
 class HoneypotInput(forms.TextInput):
@@ -28,7 +29,7 @@ class HoneypotFormMixin:
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields[HONEYPOT_FIELD] = forms.CharField(
-            required=False, widget=HoneypotInput(), label="Leave this empty"
+            required=False, widget=HoneypotInput(), label=_("Leave this empty")
         )
 
     @property

@@ -5,6 +5,7 @@ from datetime import timedelta
 from django import forms
 from django.core import signing
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
 
 from ..models import ProtectionLevel
 from ..namespaces import SLUG_MAX_LENGTH, file_named_by, slug_for_title
@@ -20,22 +21,26 @@ class EditForm(HoneypotFormMixin, PlainTextFormMixin, forms.Form):
     for a trusted editor, whether it is minor. An undo says which revision it takes
     back; an edit saved past the edit filter's warnings, which it was warned by."""
 
-    title = forms.CharField(max_length=SLUG_MAX_LENGTH, required=False)
+    title = forms.CharField(
+        max_length=SLUG_MAX_LENGTH, required=False, label=_("Title")
+    )
     body = forms.CharField(
         widget=forms.Textarea(
             attrs={"rows": 24, "class": "font-monospace", "spellcheck": "true"}
         ),
         strip=False,
         required=False,
-        help_text="Markdown. Link pages with [[Title]] or [[Title|shown text]].",
+        label=_("Text"),
+        help_text=_("Markdown. Link pages with [[Title]] or [[Title|shown text]]."),
     )
     summary = forms.CharField(
         max_length=300,
         required=False,
-        help_text="Briefly describe your change.",
+        label=_("Summary"),
+        help_text=_("Briefly describe your change."),
     )
     minor = forms.BooleanField(
-        required=False, label="This is a minor edit (a typo, formatting)"
+        required=False, label=_("This is a minor edit (a typo, formatting)")
     )
     base_revision = forms.IntegerField(
         widget=forms.HiddenInput, required=False, min_value=1, max_value=2**63 - 1
@@ -59,7 +64,10 @@ class EditForm(HoneypotFormMixin, PlainTextFormMixin, forms.Form):
         body = self.cleaned_data["body"].replace("\r\n", "\n").replace("\r", "\n")
         if len(body.encode("utf-8")) > MAX_BODY_BYTES:
             raise ValidationError(
-                "The text is over the %(limit)d KB limit; split it into several pages.",
+                _(
+                    "The text is over the %(limit)d KB limit; split it into several "
+                    "pages."
+                ),
                 code="too_large",
                 params={"limit": MAX_BODY_BYTES // 1024},
             )
@@ -68,19 +76,19 @@ class EditForm(HoneypotFormMixin, PlainTextFormMixin, forms.Form):
     def clean_title(self):
         title = " ".join(self.cleaned_data["title"].split())
         if not title:
-            raise ValidationError("A new page needs a title.", code="required")
+            raise ValidationError(_("A new page needs a title."), code="required")
         if file_named_by(title) is not None:
             raise ValidationError(
-                "Titles starting with “File:” are kept for images.", code="reserved"
+                _("Titles starting with “File:” are kept for images."), code="reserved"
             )
         slug = slug_for_title(title)
         if not slug:
             raise ValidationError(
-                "The title needs at least one letter or digit.", code="empty_slug"
+                _("The title needs at least one letter or digit."), code="empty_slug"
             )
         if slug != self.slug:
             raise ValidationError(
-                "This title belongs at /wiki/%(slug)s/, not at this address.",
+                _("This title belongs at /wiki/%(slug)s/, not at this address."),
                 code="slug_mismatch",
                 params={"slug": slug},
             )
@@ -107,16 +115,21 @@ class EditForm(HoneypotFormMixin, PlainTextFormMixin, forms.Form):
 class MoveForm(PlainTextFormMixin, forms.Form):
     """Move a page: its new title, and why."""
 
-    new_title = forms.CharField(max_length=SLUG_MAX_LENGTH, label="New title")
+    new_title = forms.CharField(max_length=SLUG_MAX_LENGTH, label=_("New title"))
     reason = forms.CharField(
-        max_length=200, required=False, help_text="Shown in the history and the log."
+        max_length=200,
+        required=False,
+        label=_("Reason"),
+        help_text=_("Shown in the history and the log."),
     )
 
 
 class DeletionForm(PlainTextFormMixin, forms.Form):
     """Delete a page: why, for the site log."""
 
-    reason = forms.CharField(max_length=300, help_text="Shown in the site log.")
+    reason = forms.CharField(
+        max_length=300, label=_("Reason"), help_text=_("Shown in the site log.")
+    )
 
 
 # How long a protection may hold, as MediaWiki offers them; None: until lifted.
@@ -129,22 +142,35 @@ EXPIRIES = {
     "1 year": timedelta(days=365),
     "indefinite": None,
 }
+# The choices offer them by those names (what a form posts), in the reader's language.
+EXPIRY_CHOICES = [
+    ("1 hour", _("1 hour")),
+    ("1 day", _("1 day")),
+    ("1 week", _("1 week")),
+    ("1 month", _("1 month")),
+    ("3 months", _("3 months")),
+    ("1 year", _("1 year")),
+    ("indefinite", _("indefinite")),
+]
 
 
 class ProtectionForm(PlainTextFormMixin, forms.Form):
     """Who may edit and who may move a page, for how long, and why."""
 
     edit_level = forms.ChoiceField(
-        choices=ProtectionLevel.choices, required=False, label="Edit"
+        choices=ProtectionLevel.choices, required=False, label=_("Edit")
     )
     move_level = forms.ChoiceField(
-        choices=ProtectionLevel.choices, required=False, label="Move"
+        choices=ProtectionLevel.choices, required=False, label=_("Move")
     )
     expiry = forms.ChoiceField(
-        choices=[(name, name) for name in EXPIRIES], initial="1 week"
+        label=_("Expiry"), choices=EXPIRY_CHOICES, initial="1 week"
     )
     reason = forms.CharField(
-        max_length=300, required=False, help_text="Shown to editors and in the log."
+        max_length=300,
+        required=False,
+        label=_("Reason"),
+        help_text=_("Shown to editors and in the log."),
     )
 
     def expires_at(self, now):

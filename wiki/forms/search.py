@@ -1,6 +1,7 @@
 import re
 
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from .plain_text import PlainTextFormMixin
 
@@ -15,7 +16,7 @@ class SearchForm(PlainTextFormMixin, forms.Form):
     """
 
     q = forms.CharField(required=False)
-    discussions = forms.BooleanField(required=False, label="Include discussions")
+    discussions = forms.BooleanField(required=False, label=_("Include discussions"))
 
     def clean(self):
         cleaned = super().clean()

@@ -1,4 +1,5 @@
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from .plain_text import PlainTextFormMixin
 
@@ -8,11 +9,12 @@ MAX_POST_LENGTH = 20_000
 class TopicForm(PlainTextFormMixin, forms.Form):
     """A new topic on a talk page: a subject and a first message."""
 
-    subject = forms.CharField(max_length=200)
+    subject = forms.CharField(max_length=200, label=_("Subject"))
     message = forms.CharField(
         widget=forms.Textarea(attrs={"rows": 5}),
         max_length=MAX_POST_LENGTH,
-        help_text="Markdown. Your name and the time are added for you.",
+        label=_("Message"),
+        help_text=_("Markdown. Your name and the time are added for you."),
     )
 
     def clean_subject(self):
@@ -26,5 +28,6 @@ class ReplyForm(PlainTextFormMixin, forms.Form):
     message = forms.CharField(
         widget=forms.Textarea(attrs={"rows": 4}),
         max_length=MAX_POST_LENGTH,
-        help_text="Your name and the time are added for you.",
+        label=_("Message"),
+        help_text=_("Your name and the time are added for you."),
     )

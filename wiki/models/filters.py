@@ -6,14 +6,15 @@ import regex
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 from ..tiers import Tier
 
 
 class FilterField(models.TextChoices):
-    ADDED_TEXT = "added", "the text added"
-    TITLE = "title", "the page title"
-    SUMMARY = "summary", "the edit summary"
+    ADDED_TEXT = "added", _("the text added")
+    TITLE = "title", _("the page title")
+    SUMMARY = "summary", _("the edit summary")
 
 
 def validate_pattern(pattern):

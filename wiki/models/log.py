@@ -2,21 +2,22 @@
 
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 
 class LogKind(models.TextChoices):
-    MOVE = "move", "moved"
-    DELETE = "delete", "deleted"
-    RESTORE = "restore", "restored"
-    PROTECT = "protect", "protected"
-    UNPROTECT = "unprotect", "unprotected"
-    UPLOAD = "upload", "uploaded"
-    ACCOUNT = "account", "created the account"
-    BLOCK = "block", "blocked"
-    UNBLOCK = "unblock", "unblocked"
-    PATROL = "patrol", "marked patrolled"
-    MASS_REMOVAL = "massremove", "removed the contributions of"
-    FILTER = "filter", "changed the edit filter"
+    MOVE = "move", _("moved")
+    DELETE = "delete", _("deleted")
+    RESTORE = "restore", _("restored")
+    PROTECT = "protect", _("protected")
+    UNPROTECT = "unprotect", _("unprotected")
+    UPLOAD = "upload", _("uploaded")
+    ACCOUNT = "account", _("created the account")
+    BLOCK = "block", _("blocked")
+    UNBLOCK = "unblock", _("unblocked")
+    PATROL = "patrol", _("marked patrolled")
+    MASS_REMOVAL = "massremove", _("removed the contributions of")
+    FILTER = "filter", _("changed the edit filter")
 
 
 class LogEntry(models.Model):

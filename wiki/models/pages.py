@@ -5,6 +5,7 @@ from django.db import models
 from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from ..namespaces import (
     ADDRESS_MAX_LENGTH,
@@ -21,9 +22,9 @@ from ..namespaces import (
 class ProtectionLevel(models.TextChoices):
     """Who may edit (or move) a protected page, as MediaWiki's levels say it."""
 
-    NONE = "", "anyone logged in"
-    SEMI = "autoconfirmed", "autoconfirmed users only"
-    FULL = "staff", "staff only"
+    NONE = "", _("anyone logged in")
+    SEMI = "autoconfirmed", _("autoconfirmed users only")
+    FULL = "staff", _("staff only")
 
 
 class PageQuerySet(models.QuerySet):

@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 from .pages import Page
 
@@ -26,9 +27,9 @@ class Watch(models.Model):
 
 
 class EmailFrequency(models.TextChoices):
-    NEVER = "never", "never"
-    IMMEDIATELY = "immediate", "at once, one mail a change"
-    DAILY = "daily", "once a day, in a digest"
+    NEVER = "never", _("never")
+    IMMEDIATELY = "immediate", _("at once, one mail a change")
+    DAILY = "daily", _("once a day, in a digest")
 
 
 class Preferences(models.Model):
@@ -41,14 +42,19 @@ class Preferences(models.Model):
         related_name="wiki_preferences",
     )
     watch_edited_pages = models.BooleanField(
-        "add pages I edit or create to my watchlist", default=True
+        _("add pages I edit or create to my watchlist"), default=True
     )
     email_notifications = models.CharField(
-        "e-mail me about changes to watched pages",
+        _("e-mail me about changes to watched pages"),
         max_length=10,
         choices=EmailFrequency,
         default=EmailFrequency.NEVER,
     )
+    # The interface a user reads in once logged in, and their mail's language; blank:
+    # whichever address they visit, and the site's language for mail. One of
+    # settings.LANGUAGES, which the form offers (a language added there needs no
+    # migration).
+    language = models.CharField(_("interface language"), max_length=10, blank=True)
 
     class Meta:
         verbose_name_plural = "preferences"
@@ -63,9 +69,9 @@ class Preferences(models.Model):
 
 
 class NotificationReason(models.TextChoices):
-    WATCHED = "watched", "changed a page you watch"
-    REPLY = "reply", "replied to your topic"
-    MENTION = "mention", "mentioned you"
+    WATCHED = "watched", _("changed a page you watch")
+    REPLY = "reply", _("replied to your topic")
+    MENTION = "mention", _("mentioned you")
 
 
 class Notification(models.Model):

@@ -9,6 +9,7 @@ from datetime import timedelta
 from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from ..filters import rule_matches
 from ..models import EditFilter, FilterHit, LogKind, Revision
@@ -52,7 +53,9 @@ def _actions(rule, verdict, warned, blocks):
     """Apply `rule`'s actions to `verdict`; the words for what was done."""
     actions = []
     if rule.warns and rule.pk not in warned and not rule.refuses:
-        verdict.warnings[rule.pk] = rule.message or f"This edit matched “{rule.name}”."
+        verdict.warnings[rule.pk] = rule.message or _(
+            "This edit matched “%(rule)s”."
+        ) % {"rule": rule.name}
         actions.append("warned")
     elif rule.warns:
         actions.append("saved after a warning")
@@ -60,7 +63,7 @@ def _actions(rule, verdict, warned, blocks):
         verdict.tags.add(rule.tag)
         actions.append(f"tagged {rule.tag}")
     if rule.refuses:
-        verdict.refusal = rule.message or "This edit was refused by the edit filter."
+        verdict.refusal = rule.message or _("This edit was refused by the edit filter.")
         actions.append("disallowed")
     if blocks:
         verdict.blocked = True

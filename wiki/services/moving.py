@@ -6,6 +6,7 @@ the old one, so links and bookmarks keep working. One revision records the move.
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from ..extensions import refusal
 from ..models import LogKind, Page
@@ -27,7 +28,8 @@ def _make_way(slug, *, actor, old_title):
         return
     if not holder.redirect_to:
         raise MoveRefused(
-            f"A page already exists at /wiki/{slug}/; choose another title."
+            _("A page already exists at /wiki/%(slug)s/; choose another title.")
+            % {"slug": slug}
         )
     reason = f"Deleted to make way for moving {old_title}"
     page_remove(holder, actor=actor, reason=reason, when=timezone.now())
@@ -44,9 +46,9 @@ def page_move(*, page, new_title, actor, reason=""):
     new_title = " ".join(new_title.split())
     old_slug, old_title, new_slug = page.slug, page.title, slug_for_title(new_title)
     if not new_slug:
-        raise MoveRefused("The new title needs at least one letter or digit.")
+        raise MoveRefused(_("The new title needs at least one letter or digit."))
     if new_slug == old_slug:
-        raise MoveRefused("That title has the same address; edit the title instead.")
+        raise MoveRefused(_("That title has the same address; edit the title instead."))
     refused = refusal(page, "move")
     if refused:
         raise MoveRefused(refused)

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from ..extensions import refusal
 from ..jobs import job
@@ -30,7 +31,10 @@ class EditConflict(Exception):
     """Someone saved the page since the editor's base revision, on the same lines."""
 
     def __init__(self, current):
-        super().__init__(f"The page changed since; it is now at {current}.")
+        super().__init__(
+            _("The page changed since; it is now at %(current)s.")
+            % {"current": current}
+        )
         self.current = current
 
 
@@ -238,10 +242,14 @@ def page_restore(*, page, actor=None):
         page.is_talk
         and not Page.objects.live().filter(slug=subject_slug(slug)).exists()
     ):
-        raise DeletionRefused("Restore the page this talk page belongs to first.")
+        raise DeletionRefused(_("Restore the page this talk page belongs to first."))
     if Page.objects.filter(slug=slug).exists():
         raise DeletionRefused(
-            f"Another page was created at /wiki/{slug}/ since; move or delete it first."
+            _(
+                "Another page was created at /wiki/%(slug)s/ since; move or delete "
+                "it first."
+            )
+            % {"slug": slug}
         )
     talk_page = (
         Page.objects.deleted()

@@ -2,6 +2,7 @@
 author, as one new revision that says whose edits it reverted (MediaWiki's rollback)."""
 
 from django.db import transaction
+from django.utils.translation import gettext_lazy as _
 
 from ..models import Page
 from ..tags import Tag
@@ -21,9 +22,14 @@ def page_rollback(*, page, username, actor):
     current = page.current_revision
     last_author = current.author.username if current.author else ""
     if last_author != username:
+        if last_author:
+            raise RollbackRefused(
+                _("%(username)s is not the last to have edited this page; %(last)s is.")
+                % {"username": username, "last": last_author}
+            )
         raise RollbackRefused(
-            f"{username} is not the last to have edited this page"
-            + (f"; {last_author} is." if last_author else ".")
+            _("%(username)s is not the last to have edited this page.")
+            % {"username": username}
         )
     before = (
         page.revisions.exclude(author=current.author)
@@ -33,8 +39,11 @@ def page_rollback(*, page, username, actor):
     )
     if before is None:
         raise RollbackRefused(
-            f"Every revision of this page is by {username}: there is nothing to go "
-            "back to. Delete the page instead."
+            _(
+                "Every revision of this page is by %(username)s: there is nothing to "
+                "go back to. Delete the page instead."
+            )
+            % {"username": username}
         )
     undone = page.revisions.filter(number__gt=before.number).count()
     by = before.author.username if before.author else "an unknown user"

@@ -14,6 +14,7 @@ from django.contrib.auth.decorators import login_required
 from django.contrib.auth.forms import PasswordChangeForm
 from django.shortcuts import redirect, render
 from django.urls import reverse_lazy
+from django.utils.translation import gettext_lazy as _
 from django.views.generic import CreateView
 
 from ..blocks import refused_by_block
@@ -26,13 +27,14 @@ from ..forms import (
     SignupForm,
 )
 from ..forms.honeypot import HONEYPOT_REFUSAL
+from ..i18n import in_language
 from ..limits import client_ip, refusal_past_limit
 from ..models import Preferences
 from ..services import honeypot_caught
 from ..services.log import log_account_created
 
 MODEL_BACKEND = "django.contrib.auth.backends.ModelBackend"
-LOCKED_OUT = (
+LOCKED_OUT = _(
     "Too many failed logins for this account from your address. It is locked for "
     "%(minutes)d minutes; if you forgot your password, reset it below."
 )
@@ -88,7 +90,9 @@ class SignupView(LimitedFormMixin, CreateView):
         log_account_created(user=self.object)
         login(self.request, self.object, backend=MODEL_BACKEND)
         messages.success(
-            self.request, f"Welcome, {self.object.username}! You can now edit."
+            self.request,
+            _("Welcome, %(username)s! You can now edit.")
+            % {"username": self.object.username},
         )
         return response
 
@@ -96,6 +100,14 @@ class SignupView(LimitedFormMixin, CreateView):
 class LoginView(LimitedFormMixin, auth_views.LoginView):
     authentication_form = LoginForm
     limited_action = "login"
+
+    def get_success_url(self):
+        """Where the user was going, in the interface language they chose."""
+        url = super().get_success_url()
+        language = Preferences.of(self.request.user).language
+        if language and url.startswith("/"):
+            return in_language(url, language)
+        return url
 
 
 def login_locked_out(request, original_response=None, credentials=None):
@@ -127,9 +139,9 @@ class PasswordResetView(LimitedFormMixin, auth_views.PasswordResetView):
 
 # The account page's forms, by the name of the button that sends each.
 SETTINGS_FORMS = {
-    "change_email": (AccountForm, "Your e-mail address is saved."),
-    "change_password": (PasswordChangeForm, "Your password is changed."),
-    "change_preferences": (PreferencesForm, "Your preferences are saved."),
+    "change_email": (AccountForm, _("Your e-mail address is saved.")),
+    "change_password": (PasswordChangeForm, _("Your password is changed.")),
+    "change_preferences": (PreferencesForm, _("Your preferences are saved.")),
 }
 
 

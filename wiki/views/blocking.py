@@ -7,6 +7,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 from django.views.generic import ListView
 
@@ -40,7 +41,7 @@ def block_view(request):
             actor=request.user,
             **{k: v for k, v in data.items() if k != "expiry"},
         )
-        messages.success(request, "Blocked.")
+        messages.success(request, _("Blocked."))
         return redirect("wiki:blocks")
     status = HTTPStatus.BAD_REQUEST if form.errors else HTTPStatus.OK
     return render(request, "wiki/block_form.html", {"form": form}, status=status)
@@ -66,5 +67,5 @@ def unblock_view(request, pk):
     _staff_only(request)
     block = get_object_or_404(Block.objects.active(timezone.now()), pk=pk)
     block_lift(block=block, actor=request.user)
-    messages.success(request, f"Unblocked {block.target}.")
+    messages.success(request, _("Unblocked %(target)s.") % {"target": block.target})
     return redirect("wiki:blocks")

@@ -8,6 +8,7 @@ from django.db.models.functions import Lower
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.decorators import method_decorator
+from django.utils.translation import gettext_lazy as _
 from django.views.generic import ListView
 
 from ..models import Page, PageCategory
@@ -67,7 +68,7 @@ def category_detail(request, slug):
     try:
         page_obj = Paginator(members, MEMBERS_PER_PAGE).page(request.GET.get("page", 1))
     except InvalidPage as error:
-        raise Http404("No such page of this category.") from error
+        raise Http404(_("No such page of this category.")) from error
     name = (
         category_name_of(page.title)
         if page

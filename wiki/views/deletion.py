@@ -5,6 +5,7 @@ from http import HTTPStatus
 from django.contrib import messages
 from django.contrib.admin.views.decorators import staff_member_required
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 from django.views.generic import ListView
 
@@ -27,7 +28,10 @@ def page_delete_view(request, slug):
         except DeletionRefused as refusal:
             messages.error(request, str(refusal))
             return redirect(page)
-        messages.success(request, f"Deleted “{page.title}”. It can be restored.")
+        messages.success(
+            request,
+            _("Deleted “%(title)s”. It can be restored.") % {"title": page.title},
+        )
         return redirect("wiki:deleted")
     status = HTTPStatus.BAD_REQUEST if form.errors else HTTPStatus.OK
     return render(
@@ -68,5 +72,8 @@ def page_restore_view(request, pk):
     except DeletionRefused as refusal:
         messages.error(request, str(refusal))
         return redirect("wiki:deleted")
-    messages.success(request, f"Restored “{page.title}” with its whole history.")
+    messages.success(
+        request,
+        _("Restored “%(title)s” with its whole history.") % {"title": page.title},
+    )
     return redirect("wiki:page", slug=page.slug)

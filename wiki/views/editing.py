@@ -5,6 +5,7 @@ from http import HTTPStatus
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
 from .. import markup
@@ -154,13 +155,13 @@ def _edit_posted(request, form, page, title):
     except EditConflict as conflict:
         return _conflict_form(request, form, page, conflict)
     if not result.changed:
-        messages.info(request, "You saved no change, so no revision was made.")
+        messages.info(request, _("You saved no change, so no revision was made."))
     elif result.merged:
         messages.success(
-            request, "Saved: your edit was merged with a change made meanwhile."
+            request, _("Saved: your edit was merged with a change made meanwhile.")
         )
     else:
-        messages.success(request, "Saved.")
+        messages.success(request, _("Saved."))
     return redirect("wiki:page", slug=form.slug)
 
 
@@ -245,15 +246,20 @@ def revision_revert_view(request, slug, pk):
         result = revision_revert(revision=revision, author=request.user)
     except EditConflict:
         messages.error(
-            request, "The page changed while you reverted; please try again."
+            request, _("The page changed while you reverted; please try again.")
         )
         return redirect("wiki:history", slug=slug)
     if not result.changed:
         messages.info(
-            request, f"Revision {revision.number} is already the current text."
+            request,
+            _("Revision %(number)d is already the current text.")
+            % {"number": revision.number},
         )
     else:
-        messages.success(request, f"Reverted to revision {revision.number}.")
+        messages.success(
+            request,
+            _("Reverted to revision %(number)d.") % {"number": revision.number},
+        )
     return redirect("wiki:page", slug=slug)
 
 
@@ -281,8 +287,11 @@ def revision_undo(request, slug, pk):
     if revision.previous is None:
         messages.error(
             request,
-            f"Revision {revision.number} created the page, so there is nothing before "
-            "it to go back to.",
+            _(
+                "Revision %(number)d created the page, so there is nothing before "
+                "it to go back to."
+            )
+            % {"number": revision.number},
         )
         return redirect("wiki:history", slug=slug)
     current = page.current_revision
@@ -318,9 +327,9 @@ def page_rollback_view(request, slug, username):
     if past_limit:
         return past_limit
     try:
-        _, revision = page_rollback(page=page, username=username, actor=request.user)
+        revision = page_rollback(page=page, username=username, actor=request.user)[1]
     except RollbackRefused as refused:
-        messages.error(request, f"Not rolled back: {refused}")
+        messages.error(request, _("Not rolled back: %(why)s") % {"why": refused})
         return redirect("wiki:history", slug=slug)
     messages.success(request, f"{revision.summary}.")
     return redirect(page)

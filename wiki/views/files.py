@@ -8,6 +8,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.generic import ListView
 
@@ -25,9 +26,9 @@ from ..uploads import (
 )
 from .errors import RETRY_AFTER
 
-TOO_LARGE = "The upload is over the 10 MB limit; choose a smaller image."
-NO_LENGTH = "The upload did not say how large it is; please send it again."
-STORE_DOWN = "The image store did not answer; nothing was saved, try again."
+TOO_LARGE = _("The upload is over the 10 MB limit; choose a smaller image.")
+NO_LENGTH = _("The upload did not say how large it is; please send it again.")
+STORE_DOWN = _("The image store did not answer; nothing was saved, try again.")
 MEDIA_FOLDERS = ("files", "thumbs")
 
 
@@ -114,7 +115,9 @@ def _store_upload(request, guard):
         response["Retry-After"] = str(RETRY_AFTER)
         return response
     messages.success(
-        request, f"Uploaded {version.file.name} (version {version.number})."
+        request,
+        _("Uploaded %(name)s (version %(number)d).")
+        % {"name": version.file.name, "number": version.number},
     )
     return redirect(version.file)
 
@@ -126,14 +129,14 @@ def serve_media(request, path):
     """
     parts = Path(path).parts
     if len(parts) < 2 or parts[0] not in MEDIA_FOLDERS or ".." in parts:
-        raise Http404("No such file.")
+        raise Http404(_("No such file."))
     root = Path(settings.MEDIA_ROOT).resolve()
     full_path = (root / path).resolve()
     if not full_path.is_relative_to(root) or not full_path.is_file():
-        raise Http404("No such file.")
+        raise Http404(_("No such file."))
     content_type = CONTENT_TYPES.get(full_path.suffix.lstrip(".").lower())
     if content_type is None:
-        raise Http404("No such file.")
+        raise Http404(_("No such file."))
     response = FileResponse(full_path.open("rb"), content_type=content_type)
     response["Cache-Control"] = CACHE_FOREVER
     response["X-Content-Type-Options"] = "nosniff"

@@ -3,6 +3,7 @@
 from urllib.parse import urlencode
 
 from django import forms
+from django.utils.translation import gettext_lazy as _
 from django.views.generic import ListView
 
 from ..forms.plain_text import PlainTextFormMixin
@@ -12,7 +13,7 @@ from .history import HISTORY_PAGE_SIZE
 
 class LogFilterForm(PlainTextFormMixin, forms.Form):
     kind = forms.ChoiceField(
-        required=False, choices=[("", "Every kind"), *LogKind.choices]
+        required=False, choices=[("", _("Every kind")), *LogKind.choices]
     )
     user = forms.CharField(required=False, max_length=150)
 

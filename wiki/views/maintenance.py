@@ -4,6 +4,7 @@ import random
 
 from django.db.models import Count
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext_lazy as _
 from django.views.generic import ListView
 
 from ..models import Link, Page
@@ -30,8 +31,10 @@ class MaintenanceListView(ListView):
 
 
 class WantedPagesView(MaintenanceListView):
-    heading = "Wanted pages"
-    explanation = "Titles that pages link to but nobody has written, most wanted first."
+    heading = _("Wanted pages")
+    explanation = _(
+        "Titles that pages link to but nobody has written, most wanted first."
+    )
     template_name = "wiki/wanted_pages.html"
 
     def get_queryset(self):
@@ -62,8 +65,8 @@ class WantedPagesView(MaintenanceListView):
 
 
 class OrphanedPagesView(MaintenanceListView):
-    heading = "Orphaned pages"
-    explanation = "Pages no other page links to."
+    heading = _("Orphaned pages")
+    explanation = _("Pages no other page links to.")
 
     def get_queryset(self):
         linked = Link.objects.filter(source__in=Page.objects.live()).values(
@@ -78,8 +81,8 @@ class OrphanedPagesView(MaintenanceListView):
 
 
 class DeadEndPagesView(MaintenanceListView):
-    heading = "Dead-end pages"
-    explanation = "Pages that link to no other page."
+    heading = _("Dead-end pages")
+    explanation = _("Pages that link to no other page.")
 
     def get_queryset(self):
         return (
@@ -91,8 +94,8 @@ class DeadEndPagesView(MaintenanceListView):
 
 
 class UncategorisedPagesView(MaintenanceListView):
-    heading = "Uncategorised pages"
-    explanation = "Pages in no category."
+    heading = _("Uncategorised pages")
+    explanation = _("Pages in no category.")
 
     def get_queryset(self):
         return (
@@ -104,8 +107,8 @@ class UncategorisedPagesView(MaintenanceListView):
 
 
 class DoubleRedirectsView(MaintenanceListView):
-    heading = "Double redirects"
-    explanation = (
+    heading = _("Double redirects")
+    explanation = _(
         "Redirects to pages that redirect on: readers stop at the second page. "
         "Point each straight at the final page."
     )

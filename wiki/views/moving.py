@@ -5,6 +5,7 @@ from http import HTTPStatus
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext_lazy as _
 
 from ..blocks import refused_by_block
 from ..forms import MoveForm
@@ -46,7 +47,8 @@ def page_move_view(request, slug):
     linking = pages_linking_to(slug).exclude(pk=moved.pk).count()
     messages.success(
         request,
-        f"Moved “{form.cleaned_data['new_title']}”; its old title redirects here."
+        _("Moved “%(title)s”; its old title redirects here.")
+        % {"title": form.cleaned_data["new_title"]}
         + (f" {linking} page(s) still link to the old title." if linking else ""),
     )
     return redirect(moved)

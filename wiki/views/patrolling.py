@@ -6,6 +6,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
 from ..blocks import refused_by_block
@@ -39,9 +40,16 @@ def revision_patrol_view(request, slug, pk):
     if refused:
         raise PermissionDenied(refused)
     if revision_patrol(revision=revision, actor=request.user):
-        messages.success(request, f"Revision {revision.number} marked patrolled.")
+        messages.success(
+            request,
+            _("Revision %(number)d marked patrolled.") % {"number": revision.number},
+        )
     else:
-        messages.info(request, f"Revision {revision.number} was already patrolled.")
+        messages.info(
+            request,
+            _("Revision %(number)d was already patrolled.")
+            % {"number": revision.number},
+        )
     return redirect(_back_to(request, revision))
 
 

@@ -9,6 +9,7 @@ from django.db.models import F
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.decorators import method_decorator
+from django.utils.translation import gettext_lazy as _
 from django.views.generic import ListView
 
 from ..forms import ProtectionForm
@@ -41,7 +42,7 @@ def page_protect_view(request, slug):
             reason=data["reason"],
             actor=request.user,
         )
-        messages.success(request, "Protection saved.")
+        messages.success(request, _("Protection saved."))
         return redirect(page)
     status = HTTPStatus.BAD_REQUEST if form.errors else HTTPStatus.OK
     context = {"page": page, "form": form}

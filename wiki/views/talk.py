@@ -11,6 +11,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
 from .. import talk
@@ -42,14 +43,14 @@ def _subject_of(slug):
         page.title = title_in(Namespace.USER, member.username)
         return page
     if subject is None:
-        raise Http404("There is no page to talk about here.")
+        raise Http404(_("There is no page to talk about here."))
     return subject
 
 
 def _subject_of_talk(talk_slug):
     """The page the talk page at `talk_slug` talks of; 404 for any other page."""
     if not namespace_of(talk_slug).is_talk:
-        raise Http404("No such talk page.")
+        raise Http404(_("No such talk page."))
     return _subject_of(subject_slug(talk_slug))
 
 
@@ -126,7 +127,7 @@ def _post(request, slug, *, form_class, form_name, service, posted):
     try:
         service(page=article, author=request.user, **form.cleaned_data)
     except NoSuchTopic:
-        messages.error(request, "That topic is no longer on the page; post anew.")
+        messages.error(request, _("That topic is no longer on the page; post anew."))
         return refused(HTTPStatus.CONFLICT)
     messages.success(request, posted)
     return redirect(article.get_talk_url())
@@ -142,7 +143,7 @@ def talk_topic_view(request, slug):
         form_class=TopicForm,
         form_name="topic_form",
         service=talk_topic_add,
-        posted="Your topic is posted.",
+        posted=_("Your topic is posted."),
     )
 
 
@@ -156,5 +157,5 @@ def talk_reply_view(request, slug):
         form_class=ReplyForm,
         form_name="reply_form",
         service=talk_reply_add,
-        posted="Your reply is posted.",
+        posted=_("Your reply is posted."),
     )

@@ -8,6 +8,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext_lazy as _
 
 from ..forms import DeletionForm
 from ..models import Page
@@ -59,14 +60,24 @@ def contributions_remove_view(request, username):
         if done.queued:
             messages.success(
                 request,
-                f"Removing {username}'s contributions on {done.pages} pages: it runs "
-                "in the background, and the site log will say when it is done.",
+                _(
+                    "Removing %(username)s's contributions on %(pages)d pages: it "
+                    "runs in the background, and the site log will say when it is done."
+                )
+                % {"username": username, "pages": done.pages},
             )
         else:
             messages.success(
                 request,
-                f"Rolled back {username}'s edits on {done.rolled_back} pages and "
-                f"deleted {done.deleted} pages.",
+                _(
+                    "Rolled back %(username)s's edits on %(rolled_back)d pages and "
+                    "deleted %(deleted)d pages."
+                )
+                % {
+                    "username": username,
+                    "rolled_back": done.rolled_back,
+                    "deleted": done.deleted,
+                },
             )
         return redirect("wiki:contributions", username=username)
     context = {"member": member, "form": form, "planned": removal_planned(member)}

@@ -5,6 +5,7 @@ from django.contrib.auth.decorators import login_required
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 from django.views.generic import ListView
 
@@ -48,7 +49,15 @@ def watchlist_edit(request):
         pages = Page.objects.filter(pk__in=page_ids, watches__user=request.user)
         for page in pages:
             page_unwatch(user=request.user, page=page)
-        messages.success(request, f"Removed {len(pages)} page(s) from your watchlist.")
+        messages.success(
+            request,
+            ngettext(
+                "Removed %(count)d page from your watchlist.",
+                "Removed %(count)d pages from your watchlist.",
+                len(pages),
+            )
+            % {"count": len(pages)},
+        )
         return redirect("wiki:watchlist_edit")
     watched = Page.objects.filter(watches__user=request.user).only(
         "title", "slug", "namespace"
