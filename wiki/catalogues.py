@@ -59,7 +59,8 @@ def _sources():
         for path in sorted((base / app).rglob("*.py")):
             if not SKIPPED_DIRS.intersection(path.relative_to(base).parts):
                 yield path, path.read_text(encoding="utf-8")
-    for path in sorted((base / "templates").rglob("*.html")):
+    templates = base / "templates"
+    for path in sorted([*templates.rglob("*.html"), *templates.rglob("*.txt")]):
         if "bench" in path.relative_to(base).parts:
             continue
         code = templatize(path.read_text(encoding="utf-8"), origin=str(path))

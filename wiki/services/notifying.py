@@ -14,7 +14,9 @@ from django.core.mail import EmailMessage, get_connection
 from django.db import transaction
 from django.db.models import Q
 from django.template.loader import render_to_string
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from ..jobs import daily, job
 from ..metadata import absolute_url
@@ -98,22 +100,43 @@ def _wants_mail_at_once(user):
     )
 
 
+def mail_language(user):
+    """The language of `user`'s mail: the interface language they chose, or the
+    site's. Its links lead to the site in that language too."""
+    preferences = getattr(user, "wiki_preferences", None)
+    return (preferences and preferences.language) or settings.LANGUAGE_CODE
+
+
+def _page_changed_mail(revision, language):
+    """The subject and text of the mail about `revision`, in `language`."""
+    with translation.override(language):
+        context = {
+            "revision": revision,
+            "site_name": settings.WIKI_SITE_NAME,
+            "page_url": absolute_url(revision.page.get_absolute_url()),
+            "change_url": absolute_url(
+                revision.get_diff_url() or revision.get_absolute_url()
+            ),
+        }
+        subject = _("%(site)s: %(title)s was changed") % {
+            "site": settings.WIKI_SITE_NAME,
+            "title": revision.page.title,
+        }
+        return subject, render_to_string("wiki/mail/page_changed.txt", context)
+
+
 def _mail_at_once(revision, recipients):
-    """One mail each; those that went out are marked, a failure is only logged."""
-    context = {
-        "revision": revision,
-        "site_name": settings.WIKI_SITE_NAME,
-        "page_url": absolute_url(revision.page.get_absolute_url()),
-        "change_url": absolute_url(
-            revision.get_diff_url() or revision.get_absolute_url()
-        ),
-    }
-    subject = f"{settings.WIKI_SITE_NAME}: {revision.page.title} was changed"
-    body = render_to_string("wiki/mail/page_changed.txt", context)
+    """One mail each, in its reader's language; those that went out are marked, a
+    failure is only logged."""
+    mails = {}
     sent = []
     try:
         with get_connection() as connection:
             for user in recipients:
+                language = mail_language(user)
+                if language not in mails:
+                    mails[language] = _page_changed_mail(revision, language)
+                subject, body = mails[language]
                 EmailMessage(
                     subject, body, to=[user.email], connection=connection
                 ).send()
@@ -152,7 +175,9 @@ def send_digests():
             recipient__wiki_preferences__email_notifications=EmailFrequency.DAILY,
         )
         .exclude(recipient__email="")
-        .select_related("recipient", "revision__page", "revision__author")
+        .select_related(
+            "recipient__wiki_preferences", "revision__page", "revision__author"
+        )
         .order_by("recipient_id", "created_at", "pk")
     )
     by_recipient = {}
@@ -166,6 +191,21 @@ def send_digests():
 
 
 def _mail_digest(recipient, notifications):
+    with translation.override(mail_language(recipient)):
+        subject, body = _digest_mail(notifications)
+    try:
+        EmailMessage(subject, body, to=[recipient.email]).send()
+    except Exception:
+        logger.exception("The digest for user %s could not be sent.", recipient.pk)
+        return False
+    Notification.objects.filter(pk__in=[n.pk for n in notifications]).update(
+        emailed_at=timezone.now()
+    )
+    return True
+
+
+def _digest_mail(notifications):
+    """The subject and text of one digest, in the active language."""
     context = {
         "site_name": settings.WIKI_SITE_NAME,
         "changes": [
@@ -179,19 +219,9 @@ def _mail_digest(recipient, notifications):
             for notification in notifications
         ],
     }
-    subject = (
-        f"{settings.WIKI_SITE_NAME}: {len(notifications)} change(s) to pages you watch"
-    )
-    try:
-        EmailMessage(
-            subject,
-            render_to_string("wiki/mail/digest.txt", context),
-            to=[recipient.email],
-        ).send()
-    except Exception:
-        logger.exception("The digest for user %s could not be sent.", recipient.pk)
-        return False
-    Notification.objects.filter(pk__in=[n.pk for n in notifications]).update(
-        emailed_at=timezone.now()
-    )
-    return True
+    subject = ngettext(
+        "%(site)s: %(count)d change to pages you watch",
+        "%(site)s: %(count)d changes to pages you watch",
+        len(notifications),
+    ) % {"site": settings.WIKI_SITE_NAME, "count": len(notifications)}
+    return subject, render_to_string("wiki/mail/digest.txt", context)

@@ -3,8 +3,11 @@ from functools import cache
 from django import template
 from django.templatetags.static import static
 from django.urls import get_script_prefix, reverse
+from django.utils.formats import date_format
+from django.utils.html import format_html
 from django.utils.safestring import mark_safe
-from django.utils.translation import get_language
+from django.utils.timezone import localtime
+from django.utils.translation import get_language, gettext
 
 from .. import rights, tags
 from ..i18n import localise_links
@@ -90,6 +93,27 @@ def fixed_static(path):
 @cache
 def _fixed_static(path, prefix):
     return static(path)
+
+
+@register.simple_tag
+def author_link(author):
+    """A revision's author as a link to their user page; the wiki for its own
+    edits. A tag, so that a translated sentence can hold it (`as` a variable)."""
+    if author is None:
+        return format_html(
+            '<span class="text-body-secondary">{}</span>', gettext("the wiki")
+        )
+    url = reverse("wiki:user", kwargs={"username": author.username})
+    return format_html('<a href="{}">{}</a>', url, author.username)
+
+
+@register.filter
+def expiry(at):
+    """When something lifts, in UTC and the reader's language; "indefinite" for
+    never."""
+    if at is None:
+        return gettext("indefinite")
+    return f"{date_format(localtime(at), 'DATETIME_FORMAT')} UTC"
 
 
 @register.filter
