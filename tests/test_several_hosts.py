@@ -111,3 +111,23 @@ def test_a_range_block_set_on_one_host_holds_on_the_other(hosts, user, staff_use
     status, _ = outside.submit(second, "/wiki/cell/edit/", {"body": "Fine."})
     assert status == 302
     assert article_text(first, "/wiki/cell/") == "Fine."
+
+
+def test_the_page_cache_keeps_each_language_apart_across_hosts(hosts):
+    """Two hosts share one Redis: a page kept in one language on one host is never
+    served in another language by either, whatever language cookie the reader has."""
+    first, second = hosts
+    create_page(title="Cell", body="The first text.")
+    reader = Browser()
+    reader.cookies[settings.LANGUAGE_COOKIE_NAME] = "ko"
+    for port, path in ((first, "/ko/wiki/cell/"), (second, "/wiki/cell/")):
+        assert reader.get(port, path)[0] == 200
+    for port in hosts:
+        for path, language in (("/wiki/cell/", "en"), ("/ko/wiki/cell/", "ko")):
+            status, page = reader.get(port, path)
+            assert status == 200
+            html = parse_html(page)
+            assert html.html["lang"] == language, (port, path)
+            assert html.select_one("#content a[href$='/history/']")["href"].startswith(
+                "/ko/" if language == "ko" else "/wiki/"
+            )

@@ -98,6 +98,11 @@ class EditForm(HoneypotFormMixin, PlainTextFormMixin, forms.Form):
     def is_too_large(self):
         return self.has_error("body", "too_large")
 
+    def write_in(self, language):
+        """Mark the text box with the language the page is written in, for screen
+        readers and spelling checkers."""
+        self.fields["body"].widget.attrs["lang"] = language
+
     def clean_warned(self):
         """The edit filter rules whose warnings the editor saw, as signed by the
         form that showed them; nothing when the signature does not hold."""

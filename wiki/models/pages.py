@@ -19,6 +19,11 @@ from ..namespaces import (
 )
 
 
+def site_language():
+    """The language the wiki is written in unless a page says otherwise."""
+    return settings.LANGUAGE_CODE
+
+
 class ProtectionLevel(models.TextChoices):
     """Who may edit (or move) a protected page, as MediaWiki's levels say it."""
 
@@ -66,6 +71,7 @@ class PageQuerySet(models.QuerySet):
             "protection_reason",
             "redirect_to",
             "talk_topics",
+            "language",
             "current_revision__html",
             "current_revision__created_at",
             "current_revision__number",
@@ -139,6 +145,12 @@ class Page(models.Model):
         max_length=ADDRESS_MAX_LENGTH,
         blank=True,
         help_text="Its address before deletion, which it takes back when restored.",
+    )
+    language = models.CharField(
+        max_length=10,
+        default=site_language,
+        help_text="The language its text is in (one of LANGUAGES); a talk page's is "
+        "its page's.",
     )
     talk_topics = models.PositiveIntegerField(
         default=0, help_text="How many topics its talk page holds."

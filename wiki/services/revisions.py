@@ -75,15 +75,29 @@ def revision_create(*, page, body, author, summary, minor=False, tags=()):
     return revision
 
 
-def page_create(*, slug, title, body, author, summary, tags=()):
-    """Create a page with its first revision; links to it elsewhere turn blue."""
+def page_create(*, slug, title, body, author, summary, tags=(), language=None):
+    """Create a page with its first revision; links to it elsewhere turn blue.
+
+    Its text is in `language`, the site's by default; a talk page's is its page's.
+    """
     page = Page.at_address(slug, title=title)
+    page.language = language or _language_of_subject(page) or page.language
     page.save()
     revision = revision_create(
         page=page, body=body, author=author, summary=summary, tags=tags
     )
     rerender_pages_linking_to.enqueue(page.slug)
     return revision
+
+
+def _language_of_subject(page):
+    if not page.is_talk:
+        return None
+    return (
+        Page.objects.filter(slug=page.article_slug)
+        .values_list("language", flat=True)
+        .first()
+    )
 
 
 def page_remove(page, *, actor, reason, when):

@@ -1,6 +1,7 @@
 from functools import cache
 
 from django import template
+from django.conf import settings
 from django.templatetags.static import static
 from django.urls import get_script_prefix, reverse
 from django.utils.formats import date_format
@@ -93,6 +94,13 @@ def fixed_static(path):
 @cache
 def _fixed_static(path, prefix):
     return static(path)
+
+
+@register.simple_tag
+def content_language():
+    """The language the wiki's data and new pages are written in: what marks them
+    (`lang`) on pages in another interface language."""
+    return settings.LANGUAGE_CODE
 
 
 @register.simple_tag

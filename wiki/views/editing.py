@@ -19,6 +19,7 @@ from ..forms.pages import MAX_BODY_BYTES
 from ..limits import client_ip, refusal_past_limit
 from ..merging import undone_text
 from ..models import Page, PageCategory, Revision
+from ..models.pages import site_language
 from ..namespaces import Namespace, title_in
 from ..rights import Action, is_trusted, may, refusal, rights_of
 from ..services import (
@@ -72,6 +73,7 @@ def _protected(request, page, reason):
 def _edit_form_page(request, form, page, *, status=200, **shown):
     """The edit form, with what else `shown` holds: a preview, a conflict, the
     revision being undone, a challenge, the edit filter's warnings or refusal."""
+    form.write_in(page.language if page else site_language())
     context = {"form": form, "page": page, "slug": form.slug, **shown}
     return render(request, "wiki/page_edit.html", context, status=status)
 
