@@ -23,6 +23,7 @@ from .models import (
     Revision,
     RevisionTag,
     SearchDocument,
+    TranslationGroup,
     Watch,
 )
 from .services import DeletionRefused, page_delete, page_protect, page_update
@@ -67,15 +68,19 @@ class PageAdmin(admin.ModelAdmin):
         "title",
         "slug",
         "namespace",
+        "language",
         "edit_protection",
         "move_protection",
         "updated_at",
     ]
-    list_filter = ["namespace", "edit_protection", "move_protection"]
+    list_filter = ["namespace", "language", "edit_protection", "move_protection"]
     search_fields = ["title", "slug"]
     readonly_fields = [
         "slug",
         "namespace",
+        "language",
+        "translation_group",
+        "translated_from",
         "current_revision",
         "created_at",
         "updated_at",
@@ -84,6 +89,9 @@ class PageAdmin(admin.ModelAdmin):
         "title",
         "slug",
         "namespace",
+        "language",
+        "translation_group",
+        "translated_from",
         "edit_protection",
         "move_protection",
         "protection_expires_at",
@@ -238,6 +246,21 @@ class WatchAdmin(admin.ModelAdmin):
     list_select_related = ["user", "page"]
     autocomplete_fields = ["page"]
     raw_id_fields = ["user"]
+
+
+class TranslationInline(HistoryInline):
+    model = Page
+    fields = ["title", "language", "translated_from", "deleted_at"]
+    show_change_link = True
+
+
+@admin.register(TranslationGroup)
+class TranslationGroupAdmin(ReadOnlyAdmin):
+    """The pages that translate each other; pages join one by being translated on
+    the site (/wiki/<slug>/translate/)."""
+
+    list_display = ["__str__", "created_at"]
+    inlines = [TranslationInline]
 
 
 @admin.register(Preferences)

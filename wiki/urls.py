@@ -27,6 +27,7 @@ from .views import (
     protection,
     search,
     talk,
+    translating,
     users,
     watching,
 )
@@ -90,6 +91,11 @@ urlpatterns = [
         name="what_links_here",
     ),
     path("wiki/<page:slug>/watch/", watching.page_watch_view, name="watch"),
+    path(
+        "wiki/<page:slug>/translate/",
+        translating.page_translate_view,
+        name="translate",
+    ),
     path("wiki/<page:slug>/delete/", deletion.page_delete_view, name="delete"),
     path("wiki/<page:slug>/move/", moving.page_move_view, name="move"),
     path("wiki/<page:slug>/protect/", protection.page_protect_view, name="protect"),
@@ -109,6 +115,11 @@ urlpatterns = [
     path("categories/", categories.CategoryListView.as_view(), name="category_list"),
     path("categories/<category:slug>/", categories.category_detail, name="category"),
     path("maintenance/", maintenance.maintenance, name="maintenance"),
+    path(
+        "maintenance/outdated-translations/",
+        translating.OutdatedTranslationsView.as_view(),
+        name="outdated_translations",
+    ),
     path(
         "maintenance/wanted/",
         maintenance.WantedPagesView.as_view(),

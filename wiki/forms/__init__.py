@@ -10,7 +10,7 @@ from .accounts import (
 from .blocks import BlockForm
 from .changes import ChangesFilterForm
 from .files import UploadForm
-from .pages import DeletionForm, EditForm, MoveForm, ProtectionForm
+from .pages import DeletionForm, EditForm, MoveForm, ProtectionForm, TranslateForm
 from .plain_text import PlainTextModelForm
 from .search import SearchForm
 from .talk import ReplyForm, TopicForm
@@ -31,5 +31,6 @@ __all__ = [
     "SearchForm",
     "SignupForm",
     "TopicForm",
+    "TranslateForm",
     "UploadForm",
 ]

@@ -50,14 +50,23 @@ class EditForm(HoneypotFormMixin, PlainTextFormMixin, forms.Form):
     )
     warned = forms.CharField(widget=forms.HiddenInput, required=False, max_length=500)
 
-    def __init__(self, *args, slug, is_new, may_mark_minor=False, **kwargs):
+    def __init__(
+        self, *args, slug, is_new, may_mark_minor=False, behind=None, **kwargs
+    ):
         super().__init__(*args, **kwargs)
         self.slug = slug
         self.is_new = is_new
+        self.behind = behind
         if not is_new:
             del self.fields["title"]
         if is_new or not may_mark_minor:
             del self.fields["minor"]
+        if behind is not None:
+            self.fields["caught_up"] = forms.BooleanField(
+                required=False,
+                label=_("This translation now matches the current %(language)s page")
+                % {"language": behind.language_name},
+            )
 
     def clean_body(self):
         # Browsers send CRLF; store one kind of line ending so diffs and merges line up.
@@ -73,7 +82,7 @@ class EditForm(HoneypotFormMixin, PlainTextFormMixin, forms.Form):
             )
         return body
 
-    def clean_title(self):
+    def _title_and_slug(self):
         title = " ".join(self.cleaned_data["title"].split())
         if not title:
             raise ValidationError(_("A new page needs a title."), code="required")
@@ -86,6 +95,10 @@ class EditForm(HoneypotFormMixin, PlainTextFormMixin, forms.Form):
             raise ValidationError(
                 _("The title needs at least one letter or digit."), code="empty_slug"
             )
+        return title, slug
+
+    def clean_title(self):
+        title, slug = self._title_and_slug()
         if slug != self.slug:
             raise ValidationError(
                 _("This title belongs at /wiki/%(slug)s/, not at this address."),
@@ -115,6 +128,24 @@ class EditForm(HoneypotFormMixin, PlainTextFormMixin, forms.Form):
         """Carry the rules that warned the editor into the form shown again."""
         self.data = self.data.copy()
         self.data["warned"] = signing.dumps(sorted(rule_ids), salt=WARNED)
+
+
+class TranslateForm(EditForm):
+    """A page's translation: the language it is in, its title (its address), and
+    its text, which starts as the source's; checked as any new page's edit."""
+
+    language = forms.ChoiceField(label=_("Language"))
+    field_order = ["language", "title", "body", "summary"]
+
+    def __init__(self, *args, languages, **kwargs):
+        super().__init__(*args, is_new=True, **kwargs)
+        self.fields["language"].choices = languages
+        self.fields["title"].required = True
+
+    def clean_title(self):
+        """The translation's title gives it its address, wherever that is."""
+        title, self.slug = self._title_and_slug()
+        return title
 
 
 class MoveForm(PlainTextFormMixin, forms.Form):

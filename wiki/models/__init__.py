@@ -13,6 +13,7 @@ from .pages import (
     Revision,
     RevisionTag,
     SearchDocument,
+    TranslationGroup,
 )
 from .watching import (
     EmailFrequency,
@@ -46,5 +47,6 @@ __all__ = [
     "Revision",
     "RevisionTag",
     "SearchDocument",
+    "TranslationGroup",
     "Watch",
 ]

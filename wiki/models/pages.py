@@ -24,6 +24,16 @@ def site_language():
     return settings.LANGUAGE_CODE
 
 
+class TranslationGroup(models.Model):
+    """The pages that are one article in several languages, a page of each at most
+    (MediaWiki's interlanguage links, within one wiki)."""
+
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self):
+        return f"Translation group {self.pk}"
+
+
 class ProtectionLevel(models.TextChoices):
     """Who may edit (or move) a protected page, as MediaWiki's levels say it."""
 
@@ -72,6 +82,8 @@ class PageQuerySet(models.QuerySet):
             "redirect_to",
             "talk_topics",
             "language",
+            "translation_group",
+            "translated_from",
             "current_revision__html",
             "current_revision__created_at",
             "current_revision__number",
@@ -152,6 +164,23 @@ class Page(models.Model):
         help_text="The language its text is in (one of LANGUAGES); a talk page's is "
         "its page's.",
     )
+    translation_group = models.ForeignKey(
+        TranslationGroup,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="pages",
+        help_text="The pages it is a translation of, or that translate it.",
+    )
+    translated_from = models.ForeignKey(
+        "Revision",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text="For a translation: the revision of its source page it last "
+        "matched; the source's later revisions are what it is behind.",
+    )
     talk_topics = models.PositiveIntegerField(
         default=0, help_text="How many topics its talk page holds."
     )
@@ -165,6 +194,13 @@ class Page(models.Model):
         constraints = [
             models.CheckConstraint(
                 condition=~models.Q(slug=""), name="page_slug_not_empty"
+            ),
+            models.UniqueConstraint(
+                fields=["translation_group", "language"],
+                condition=models.Q(
+                    translation_group__isnull=False, deleted_at__isnull=True
+                ),
+                name="one_live_page_per_language_in_a_translation_group",
             ),
         ]
 

@@ -25,6 +25,7 @@ from .patrolling import revision_patrol
 from .publishing import rerender_pages
 from .rollback import RollbackRefused, page_rollback
 from .talk import NoSuchTopic, talk_reply_add, talk_topic_add
+from .translating import TranslationRefused, languages_to_translate_into, page_translate
 from .watching import page_unwatch, page_watch
 
 __all__ = [
@@ -35,11 +36,13 @@ __all__ = [
     "NoSuchTopic",
     "RollbackRefused",
     "SaveResult",
+    "TranslationRefused",
     "block_create",
     "block_lift",
     "contributions_remove",
     "edit_filtered",
     "file_upload",
+    "languages_to_translate_into",
     "honeypot_caught",
     "notifications_mark_read",
     "page_delete",
@@ -48,6 +51,7 @@ __all__ = [
     "page_restore",
     "page_rollback",
     "page_save",
+    "page_translate",
     "page_unwatch",
     "page_update",
     "page_watch",

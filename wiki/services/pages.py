@@ -24,6 +24,7 @@ from .revisions import (
     page_create,
     page_remove,
     revision_create,
+    translation_catch_up,
 )
 
 
@@ -77,9 +78,11 @@ def page_save(
     base_revision_id=None,
     minor=False,
     tags=(),
+    caught_up=False,
 ):
     """Save an edit made on top of `base_revision_id` (None: the editor saw no page),
-    marked `minor` or not, tagged with `tags` besides what it did.
+    marked `minor` or not, tagged with `tags` besides what it did. A translation
+    `caught_up` now matches its source's current text.
 
     A missing page is created. An edit whose base is no longer current is merged when
     the two edits touch different lines; otherwise, and when two people create the
@@ -98,6 +101,8 @@ def page_save(
                     tags=tags,
                 )
                 return SaveResult(revision, created=True)
+            if caught_up and page.translated_from_id:
+                translation_catch_up(page)
             merged_body = _merge_with_current(page, base_revision_id, body)
             if merged_body == page.current_revision.body:
                 return SaveResult(None)

@@ -36,6 +36,20 @@ def pages_changed(*slugs):
     page_cache.invalidate(page_cache.CHANGES, *map(page_cache.page_tag, slugs))
 
 
+def _with_translations(pages):
+    """The slugs of `pages` and of the pages of their translation groups, which name
+    them ("also in") and say how far behind them they are."""
+    groups = {page.translation_group_id for page in pages} - {None}
+    slugs = {page.slug for page in pages}
+    if groups:
+        slugs |= set(
+            Page.objects.filter(translation_group__in=groups).values_list(
+                "slug", flat=True
+            )
+        )
+    return slugs
+
+
 def _category_rows(page, categories):
     """The category rows of `page` for `categories` (slug: (name, sort key))."""
     return [
@@ -89,7 +103,7 @@ def pages_publish(pages):
     FileUsage.objects.bulk_create(kept.file_usages)
     PageCategory.objects.bulk_create(kept.categories)
     SearchDocument.objects.bulk_create(kept.documents)
-    pages_changed(*(page.slug for page in pages))
+    pages_changed(*_with_translations(pages))
 
 
 def _pages_forget_derived(pages):
@@ -104,7 +118,7 @@ def _pages_forget_derived(pages):
 
 def pages_withdraw(pages):
     """Take away what was kept of `pages`' texts: they are out of sight."""
-    pages_changed(*(page.slug for page in pages))
+    pages_changed(*_with_translations(pages))
     _pages_forget_derived(pages)
 
 

@@ -12,7 +12,12 @@ from ..namespaces import deleted_slug
 from ..rights import forget_rights, is_autopatrolled, is_trusted
 from ..tags import automatic_tags
 from .notifying import notify_watchers
-from .publishing import pages_publish, pages_withdraw, rerender_pages_linking_to
+from .publishing import (
+    pages_changed,
+    pages_publish,
+    pages_withdraw,
+    rerender_pages_linking_to,
+)
 from .watching import watch_as_editor
 
 
@@ -90,6 +95,16 @@ def page_create(*, slug, title, body, author, summary, tags=(), language=None):
     return revision
 
 
+def translation_catch_up(page):
+    """Record that `page`, a translation, now matches its source's current text."""
+    made_from = Revision.objects.filter(pk=page.translated_from_id).first()
+    source = made_from and Page.objects.filter(pk=made_from.page_id).first()
+    if source is not None and source.current_revision_id:
+        page.translated_from_id = source.current_revision_id
+        page.save(update_fields=["translated_from"])
+        pages_changed(page.slug)
+
+
 def _language_of_subject(page):
     if not page.is_talk:
         return None
@@ -109,10 +124,22 @@ def page_remove(page, *, actor, reason, when):
 
 
 def page_bring_back(page):
-    """Give a deleted page its address again and publish its text anew."""
+    """Give a deleted page its address again and publish its text anew.
+
+    It rejoins its translation group, unless a page in its language joined that
+    group meanwhile: then it stands alone.
+    """
     page.slug, page.deleted_slug = page.deleted_slug, ""
     page.deleted_at = page.deleted_by = None
     page.deletion_reason = ""
+    if (
+        page.translation_group_id
+        and Page.objects.live()
+        .filter(translation_group_id=page.translation_group_id, language=page.language)
+        .exists()
+    ):
+        page.translation_group = None
+        page.translated_from = None
     page.save()
     page.current_revision = Revision.objects.get(pk=page.current_revision_id)
     pages_publish([page])

@@ -1,5 +1,6 @@
 """Changing the wiki: edit or create a page, revert to an old revision, undo one."""
 
+from functools import partial
 from http import HTTPStatus
 
 from django.contrib import messages
@@ -32,6 +33,7 @@ from ..services import (
     revision_revert,
 )
 from ..tags import Tag
+from ..translations import behind
 
 
 def category_name(slug):
@@ -53,7 +55,7 @@ def _title_for_new_page(request, slug):
     return request.GET.get("title") or slug.replace("-", " ").capitalize()
 
 
-def _refused_edit(request, page, action=Action.EDIT):
+def refused_edit(request, page, action=Action.EDIT):
     """The 403 answer when a block or the user's rights keep them from editing
     `page` (with `action`), or None."""
     blocked = refused_by_block(request, "edit", page)
@@ -73,8 +75,15 @@ def _protected(request, page, reason):
 def _edit_form_page(request, form, page, *, status=200, **shown):
     """The edit form, with what else `shown` holds: a preview, a conflict, the
     revision being undone, a challenge, the edit filter's warnings or refusal."""
-    form.write_in(page.language if page else site_language())
-    context = {"form": form, "page": page, "slug": form.slug, **shown}
+    language = page.language if page else site_language()
+    form.write_in(language)
+    context = {
+        "form": form,
+        "page": page,
+        "slug": form.slug,
+        "text_language": language,
+        **shown,
+    }
     return render(request, "wiki/page_edit.html", context, status=status)
 
 
@@ -103,56 +112,46 @@ def page_edit(request, slug):
     if page is None and target.is_talk:
         # A talk page starts with its first topic, signed, from the talk page.
         return redirect(target.get_absolute_url())
-    refused = _refused_edit(request, target, Action.EDIT if page else Action.CREATE)
+    refused = refused_edit(request, target, Action.EDIT if page else Action.CREATE)
     if refused:
         return refused
     # A user's or a category's page is titled after them; only an article takes one.
     is_new = page is None and target.is_article
     fixed_title = None if page else _fixed_title(target)
+    lag = behind(page) if page else None
     if request.method != "POST":
         if page is None:
             initial = {"title": _title_for_new_page(request, slug)} if is_new else {}
         else:
             current = page.current_revision
             initial = {"body": current.body, "base_revision": current.pk}
-        form = _edit_form(request, initial=initial, slug=slug, is_new=is_new)
+        form = _edit_form(
+            request, initial=initial, slug=slug, is_new=is_new, behind=lag
+        )
         return _edit_form_page(request, form, page)
-    form = _edit_form(request, request.POST, slug=slug, is_new=is_new)
+    form = _edit_form(request, request.POST, slug=slug, is_new=is_new, behind=lag)
     return _edit_posted(request, form, page, fixed_title or (page and page.title))
 
 
 def _edit_posted(request, form, page, title):
     """Preview or save a posted edit (`title`: the page's, unless the form takes
     one), unless the form, the limits, the challenge or the filter stop it."""
-    refused = _refused_form(request, form, page)
-    if refused:
-        return refused
+    again = partial(_edit_form_page, request, form, page)
+    tags, answer = screened_post(request, form, page, title, again)
+    if answer:
+        return answer
     data = form.cleaned_data
-    if "preview" in request.POST:
-        return _edit_form_page(
-            request, form, page, preview=markup.render(data["body"]).html
-        )
-    refused = refusal_past_limit(
-        request,
-        "save",
-        lambda status: _edit_form_page(request, form, page, status=status),
-    )
-    if refused:
-        return refused
-    title = data.get("title") or title
-    tags, stopped = _screened(request, form, page, title)
-    if stopped:
-        return stopped
     try:
         result = page_save(
             slug=form.slug,
-            title=title,
+            title=data.get("title") or title,
             body=data["body"],
             summary=data["summary"],
             author=request.user,
             base_revision_id=data["base_revision"],
             minor=data.get("minor", False),
             tags=tags,
+            caught_up=data.get("caught_up", False),
         )
     except EditConflict as conflict:
         return _conflict_form(request, form, page, conflict)
@@ -167,7 +166,25 @@ def _edit_posted(request, form, page, title):
     return redirect("wiki:page", slug=form.slug)
 
 
-def _refused_form(request, form, page):
+def screened_post(request, form, page, title, again):
+    """What stops a posted text before it is saved: a robot's or a bad form, a
+    preview asked for, the request limits, the question challenge, the edit filter.
+    (The tags to save it with, None), or (None, the answer): `again(status=…,
+    **shown)` draws the form once more, with what it should show."""
+    refused = _refused_form(request, form, page, again)
+    if refused:
+        return None, refused
+    if "preview" in request.POST:
+        return None, again(preview=markup.render(form.cleaned_data["body"]).html)
+    refused = refusal_past_limit(request, "save", lambda status: again(status=status))
+    if refused:
+        return None, refused
+    return _screened(
+        request, form, page, form.cleaned_data.get("title") or title, again
+    )
+
+
+def _refused_form(request, form, page, again):
     """The answer to a form a robot filled (the honeypot, logged) or that does not
     hold (400; 413 for a text too large), with its text; None for a good one."""
     if form.honeypot_filled:
@@ -178,7 +195,7 @@ def _refused_form(request, form, page):
             text=request.POST.get("body", "")[:MAX_BODY_BYTES],
         )
         messages.error(request, HONEYPOT_REFUSAL)
-        return _edit_form_page(request, form, page, status=HTTPStatus.BAD_REQUEST)
+        return again(status=HTTPStatus.BAD_REQUEST)
     if form.is_valid():
         return None
     status = (
@@ -186,10 +203,10 @@ def _refused_form(request, form, page):
         if form.is_too_large
         else HTTPStatus.BAD_REQUEST
     )
-    return _edit_form_page(request, form, page, status=status)
+    return again(status=status)
 
 
-def _screened(request, form, page, title):
+def _screened(request, form, page, title, again):
     """Put an edit to the question challenge (a stranger's new links) and the edit
     filter: (the tags to save it with, None), or (None, the answer that stops it)."""
     data = form.cleaned_data
@@ -205,10 +222,7 @@ def _screened(request, form, page, title):
         challenge = challenge_refused(request)
         if challenge is not None:
             status = HTTPStatus.BAD_REQUEST if challenge.wrong else HTTPStatus.OK
-            page_shown = _edit_form_page(
-                request, form, page, status=status, challenge=challenge
-            )
-            return None, page_shown
+            return None, again(status=status, challenge=challenge)
     verdict = edit_filtered(
         attempt=attempt,
         user=request.user,
@@ -219,15 +233,13 @@ def _screened(request, form, page, title):
         forget_blocks(request)
         return None, refused_by_block(request, "edit", page)
     if verdict.refusal:
-        shown = {"filter_refusal": verdict.refusal}
-        return None, _edit_form_page(
-            request, form, page, status=HTTPStatus.FORBIDDEN, **shown
-        )
+        return None, again(status=HTTPStatus.FORBIDDEN, filter_refusal=verdict.refusal)
     if verdict.warnings:
         form.warn(data["warned"] | verdict.warnings.keys())
-        shown = {"filter_warnings": list(verdict.warnings.values())}
-        return None, _edit_form_page(request, form, page, **shown)
-    undoes = data["undo"] and page and page.revisions.filter(pk=data["undo"]).exists()
+        return None, again(filter_warnings=list(verdict.warnings.values()))
+    undoes = (
+        data.get("undo") and page and page.revisions.filter(pk=data["undo"]).exists()
+    )
     return verdict.tags | ({Tag.UNDO} if undoes else set()), None
 
 
@@ -238,7 +250,7 @@ def revision_revert_view(request, slug, pk):
     revision = get_object_or_404(
         Revision.objects.select_related("page"), pk=pk, page__slug=slug
     )
-    refused = _refused_edit(request, revision.page)
+    refused = refused_edit(request, revision.page)
     if refused:
         return refused
     refused = refusal_past_limit(request, "save")
@@ -283,7 +295,7 @@ def revision_undo(request, slug, pk):
         page__slug=slug,
     )
     page = Page.objects.with_current_revision().get(pk=revision.page_id)
-    refused = _refused_edit(request, page)
+    refused = refused_edit(request, page)
     if refused:
         return refused
     if revision.previous is None:
@@ -322,7 +334,7 @@ def revision_undo(request, slug, pk):
 def page_rollback_view(request, slug, username):
     """Take back `username`'s latest consecutive edits of the page in one revision."""
     page = get_object_or_404(Page.objects.live(), slug=slug)
-    refused = _refused_edit(request, page, Action.ROLLBACK)
+    refused = refused_edit(request, page, Action.ROLLBACK)
     if refused:
         return refused
     past_limit = refusal_past_limit(request, "save")

@@ -13,6 +13,7 @@ from ..extensions import page_parts_for
 from ..metadata import page_meta
 from ..models import Page
 from ..page_cache import cached_for_readers, of_changes, page_tag
+from ..translations import behind, default_of, group_of
 
 # The query parameter that tells a page which redirect the reader came through.
 REDIRECTED_FROM = "redirectedfrom"
@@ -44,8 +45,13 @@ def page_detail(request, slug):
             query = urlencode({REDIRECTED_FROM: page.slug})
             return redirect(f"{target.get_absolute_url()}?{query}")
     parts = page_parts_for(page)
+    group = group_of(page)
     context = {
         "page": page,
+        "translations": [t for t in group if t.page.pk != page.pk],
+        "alternates": group,
+        "default_alternate": default_of(group),
+        "behind": behind(page),
         "revision": page.current_revision,
         "infobox": parts.infobox,
         "meta": page_meta(page, page.current_revision),

@@ -61,6 +61,7 @@ def test_the_maintenance_index_links_every_list(client, db):
         "/maintenance/dead-end/",
         "/maintenance/uncategorised/",
         "/maintenance/double-redirects/",
+        "/maintenance/outdated-translations/",
         "/maintenance/random/",
     }
 

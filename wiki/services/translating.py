@@ -1,0 +1,87 @@
+"""Translating a page: a new page in another language, linked to its source as one
+translation group, remembering the source revision it was made from."""
+
+from django.conf import settings
+from django.db import transaction
+from django.utils.translation import gettext_lazy as _
+
+from ..models import Page, TranslationGroup
+from ..namespaces import Namespace, slug_for_title
+from .pages import Refused
+from .publishing import pages_changed
+from .revisions import locked_page, page_create
+
+LANGUAGE_NAMES = dict(settings.LANGUAGES)
+
+
+class TranslationRefused(Refused):
+    """No such translation may be made; the message says why."""
+
+
+def languages_to_translate_into(page):
+    """The languages `page`'s group has no live page in yet, as (code, name)."""
+    taken = {page.language}
+    if page.translation_group_id:
+        taken |= set(
+            Page.objects.live()
+            .filter(translation_group_id=page.translation_group_id)
+            .values_list("language", flat=True)
+        )
+    return [(code, name) for code, name in settings.LANGUAGES if code not in taken]
+
+
+def _refusal(source, language, slug):
+    if not source.is_article:
+        return _("Only articles are translated; their talk pages follow them.")
+    if language not in LANGUAGE_NAMES:
+        return _("The wiki has no language “%(code)s”.") % {"code": language}
+    if language not in dict(languages_to_translate_into(source)):
+        return _("This page is in %(language)s already, or has a translation in it.") % {
+            "language": LANGUAGE_NAMES[language]
+        }
+    if not slug:
+        return _("The title needs at least one letter or digit.")
+    if Page.at_address(slug).kind != Namespace.ARTICLE:
+        return _("A translation is an article: its title cannot name a namespace.")
+    if Page.objects.filter(slug=slug).exists():
+        return _("A page already exists at /wiki/%(slug)s/; choose another title.") % {
+            "slug": slug
+        }
+    return ""
+
+
+@transaction.atomic
+def page_translate(*, source, language, title, body, author, summary=""):
+    """Create the translation of `source` into `language`, titled `title`, and
+    link it into `source`'s translation group (made now if it had none).
+
+    It records the source's current revision, so that it can say when the source
+    has changed since. TranslationRefused says why it may not be made.
+    """
+    source = locked_page(source.slug)
+    slug = slug_for_title(title)
+    refused = _refusal(source, language, slug)
+    if refused:
+        raise TranslationRefused(refused)
+    if source.translation_group_id is None:
+        source.translation_group = TranslationGroup.objects.create()
+        source.save(update_fields=["translation_group"])
+    revision = page_create(
+        slug=slug,
+        title=title,
+        body=body,
+        author=author,
+        summary=summary
+        or f"Translated from “{source.title}”, revision {source.current_revision.number}",
+        language=language,
+    )
+    page = revision.page
+    page.translation_group = source.translation_group
+    page.translated_from = source.current_revision
+    page.save(update_fields=["translation_group", "translated_from"])
+    pages_changed(
+        *Page.objects.filter(translation_group=source.translation_group).values_list(
+            "slug", flat=True
+        )
+    )
+    return revision
