@@ -24,6 +24,8 @@ class Row:
     credits: list = field(default_factory=list)
     inline: bool = False
     external_links: list = field(default_factory=list)
+    # The language of `text`, when it is not the data's own (English).
+    lang: str = ""
 
     @property
     def is_empty(self):
@@ -39,7 +41,7 @@ def _working_title(film):
 def film_rows(film):
     top = max(film.box_office.all(), key=lambda f: f.admissions or 0, default=None)
     return [
-        Row(_("Korean"), film.original_title),
+        Row(_("Korean"), film.original_title, lang=film.original_title_language),
         Row(_("Revised Romanization"), film.romanized_title),
         Row(_("Literally"), film.literal_title),
         Row(_("Working title"), _working_title(film)),
@@ -78,7 +80,7 @@ def actor_rows(actor):
 
 def remake_rows(remake):
     return [
-        Row(_("Title"), remake.title),
+        Row(_("Title"), remake.title, lang=remake.page_title_language),
         Row(_("Remake of"), credits=[Credit(remake.original)]),
         Row(_("Country"), remake.country),
         Row(_("Language"), remake.language),

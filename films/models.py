@@ -11,6 +11,8 @@ from simple_history.models import HistoricalRecords
 
 from wiki.models import SLUG_MAX_LENGTH
 
+from .languages import language_code
+
 FIRST_FILM_YEAR = 1888
 LAST_PLAUSIBLE_YEAR = 2100
 
@@ -60,6 +62,9 @@ class Subject(models.Model):
 
     class Meta:
         abstract = True
+
+    # The language of `page_title` where it is not the data's own (English): "tr".
+    page_title_language = ""
 
     # Each subject names its page through `page_title` (a property; a field on Remake).
     def __str__(self):
@@ -118,6 +123,11 @@ class Film(Subject):
     @property
     def page_title(self):
         return self.title
+
+    @property
+    def original_title_language(self):
+        """The code of the language the original title is in ("ko"), or ""."""
+        return language_code(self.language)
 
     def leading_actors(self):
         """The actors of the leading roles in billing order (from prefetched roles)."""
@@ -277,6 +287,18 @@ class Remake(Subject):
     class Meta:
         ordering = [models.F("year").asc(nulls_last=True), "country"]
         constraints = [valid_year("year")]
+
+    @property
+    def original_title_language(self):
+        """The code of the language its original title is in ("tr"), or ""."""
+        return language_code(self.language)
+
+    @property
+    def page_title_language(self):
+        """The language of its page's title where that is its original title."""
+        if self.original_title and self.page_title == self.original_title:
+            return self.original_title_language
+        return ""
 
     def star_credits(self):
         """Who stars in the remake, in billing order (from prefetched stars)."""

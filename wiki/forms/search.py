@@ -1,6 +1,7 @@
 import re
 
 from django import forms
+from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from .plain_text import PlainTextFormMixin
@@ -17,6 +18,11 @@ class SearchForm(PlainTextFormMixin, forms.Form):
 
     q = forms.CharField(required=False)
     discussions = forms.BooleanField(required=False, label=_("Include discussions"))
+    language = forms.ChoiceField(
+        required=False,
+        label=_("Pages in"),
+        choices=[("", _("every language")), *settings.LANGUAGES],
+    )
 
     def clean(self):
         cleaned = super().clean()

@@ -400,9 +400,26 @@ class SearchDocument(models.Model):
     )
     title = models.CharField(max_length=SLUG_MAX_LENGTH)
     text = models.TextField()
+    # What the index reads: the title's and the text's words, folded alike for both
+    # engines (wiki.search.query.terms). The title and text above are for snippets.
+    search_title = models.TextField(default="", editable=False)
+    search_text = models.TextField(default="", editable=False)
 
     def __str__(self):
         return self.title
+
+    @classmethod
+    def of(cls, page, text):
+        """The findable words of `page`, titled as it is, and `text` (unsaved)."""
+        from ..search.query import terms
+
+        return cls(
+            page=page,
+            title=page.title,
+            text=text,
+            search_title=terms(page.title),
+            search_text=terms(text),
+        )
 
 
 class PageCategory(models.Model):

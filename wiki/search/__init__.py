@@ -43,9 +43,7 @@ def search_document(page, html):
     text, as words (unsaved: the render pipeline writes many at once)."""
     # A block's end is a word boundary: "<h2>Plot</h2><p>Back" is "Plot Back".
     spaced = BLOCK_END.sub(r"\g<0> ", html)
-    return SearchDocument(
-        page=page, title=page.title, text=unescape(strip_tags(spaced))
-    )
+    return SearchDocument.of(page, unescape(strip_tags(spaced)))
 
 
 def optimize_index():
@@ -56,11 +54,12 @@ def optimize_index():
 class SearchResults:
     """The ranked hits of one query: a lazy, sliceable list for Django's Paginator."""
 
-    def __init__(self, text, *, include_discussions=False, category=""):
+    def __init__(self, text, *, include_discussions=False, category="", language=""):
         self.query = parse_query(text)
         self.candidates = CANDIDATES
         self.include_discussions = include_discussions
         self.category = category
+        self.language = language
         self._ranking = None
 
     def _ranked(self):
@@ -77,6 +76,7 @@ class SearchResults:
     def _as_readers_see_it(self, ranking):
         """Leave talk pages out unless asked, and put each redirect's target in its
         place: a search finds a page under an old title, never the redirect itself.
+        Then keep the pages of the category, and in the language, asked for.
 
         One index holds every page, so this happens after ranking: the newest
         candidates may hold a few pages fewer than asked.
@@ -102,13 +102,16 @@ class SearchResults:
             {pk: targets.get(slug) if slug else None for pk, slug in replaced.items()}
         )
         if self.category and ranking.page_ids:
-            members = set(
+            ranking = ranking.kept(
                 PageCategory.objects.filter(
                     category_slug=self.category, page_id__in=ranking.page_ids
                 ).values_list("page_id", flat=True)
             )
-            ranking = ranking.replaced(
-                {pk: None for pk in ranking.page_ids if pk not in members}
+        if self.language and ranking.page_ids:
+            ranking = ranking.kept(
+                Page.objects.filter(
+                    pk__in=ranking.page_ids, language=self.language
+                ).values_list("pk", flat=True)
             )
         return ranking
 

@@ -83,6 +83,6 @@ def insert_pages(texts):
         page.current_revision = revision
     Page.objects.bulk_update(pages, ["current_revision"])
     SearchDocument.objects.bulk_create(
-        SearchDocument(page=page, title=page.title, text=text)
+        SearchDocument.of(page, text)
         for page, text in zip(pages, texts.values(), strict=True)
     )

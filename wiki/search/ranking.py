@@ -31,5 +31,10 @@ class Ranking:
                 title_ids.add(shown)
         return Ranking(page_ids, frozenset(title_ids), self.truncated)
 
+    def kept(self, page_ids):
+        """The same ranking with only the pages of `page_ids` left in it."""
+        keep = set(page_ids)
+        return self.replaced({pk: None for pk in self.page_ids if pk not in keep})
+
 
 Ranking.EMPTY = Ranking(page_ids=[], title_ids=frozenset(), truncated=False)

@@ -36,9 +36,9 @@ def _refusal(source, language, slug):
     if language not in LANGUAGE_NAMES:
         return _("The wiki has no language “%(code)s”.") % {"code": language}
     if language not in dict(languages_to_translate_into(source)):
-        return _("This page is in %(language)s already, or has a translation in it.") % {
-            "language": LANGUAGE_NAMES[language]
-        }
+        return _(
+            "This page is in %(language)s already, or has a translation in it."
+        ) % {"language": LANGUAGE_NAMES[language]}
     if not slug:
         return _("The title needs at least one letter or digit.")
     if Page.at_address(slug).kind != Namespace.ARTICLE:
@@ -66,18 +66,19 @@ def page_translate(*, source, language, title, body, author, summary=""):
     if source.translation_group_id is None:
         source.translation_group = TranslationGroup.objects.create()
         source.save(update_fields=["translation_group"])
+    made_from = source.current_revision
     revision = page_create(
         slug=slug,
         title=title,
         body=body,
         author=author,
         summary=summary
-        or f"Translated from “{source.title}”, revision {source.current_revision.number}",
+        or f"Translated from “{source.title}”, revision {made_from.number}",
         language=language,
     )
     page = revision.page
     page.translation_group = source.translation_group
-    page.translated_from = source.current_revision
+    page.translated_from = made_from
     page.save(update_fields=["translation_group", "translated_from"])
     pages_changed(
         *Page.objects.filter(translation_group=source.translation_group).values_list(

@@ -3,6 +3,7 @@
 from http import HTTPStatus
 from urllib.parse import urlencode
 
+from django.conf import settings
 from django.core.paginator import Paginator
 from django.shortcuts import render
 
@@ -34,6 +35,7 @@ def search(request):
         if refused:
             return refused
     discussions = form.cleaned_data["discussions"]
+    language = form.cleaned_data["language"]
     words, category = form.cleaned_data["words"], form.cleaned_data["category"]
     category_slug = slug_for_title(category) if category else ""
     unknown_category = bool(
@@ -44,6 +46,7 @@ def search(request):
         "" if unknown_category else words,
         include_discussions=discussions,
         category=category_slug,
+        language=language,
     )
     page_obj = Paginator(results, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
     slug = slug_for_title(words) if words else ""
@@ -60,11 +63,17 @@ def search(request):
         else None,
         "new_page_slug": slug,
         "discussions": discussions,
+        "language": language,
+        "search_languages": settings.LANGUAGES,
         "category": category,
         "category_slug": category_slug,
         "unknown_category": unknown_category,
         "query_prefix": urlencode(
-            {"q": text, **({"discussions": 1} if discussions else {})}
+            {
+                "q": text,
+                **({"discussions": 1} if discussions else {}),
+                **({"language": language} if language else {}),
+            }
         )
         if text
         else "",

@@ -47,7 +47,9 @@ def test_the_form_offers_the_other_languages_beside_the_source(translator, sourc
     source_text = page.select_one("#source-text")
     assert source_text["lang"] == "en" and source_text.has_attr("readonly")
     assert source_text.text == "A father and his daughter.\n"
-    assert page.select_one("textarea[name=body]").text.strip() == source_text.text.strip()
+    assert (
+        page.select_one("textarea[name=body]").text.strip() == source_text.text.strip()
+    )
 
 
 def test_a_translation_is_linked_to_its_source_both_ways(translator, source):
@@ -56,7 +58,10 @@ def test_a_translation_is_linked_to_its_source_both_ways(translator, source):
     assert response.status_code == 302
     assert response["Location"] == korean.get_absolute_url()
     assert korean.language == "ko"
-    assert korean.translation_group_id == Page.objects.get(pk=source.pk).translation_group_id
+    assert (
+        korean.translation_group_id
+        == Page.objects.get(pk=source.pk).translation_group_id
+    )
     assert korean.translated_from_id == source.current_revision_id
     english = parse_html(translator.get("/wiki/cell/").content)
     link = english.select_one("#translations a[hreflang=ko]")
@@ -77,7 +82,7 @@ def test_hreflang_alternates_are_symmetric(client, translator, source, settings)
         html = parse_html(client.get(reverse("wiki:page", args=[page.slug])).content)
         heads[page.language] = {
             link["hreflang"]: link["href"]
-            for link in html.select('head link[rel=alternate][hreflang]')
+            for link in html.select("head link[rel=alternate][hreflang]")
         }
     base = settings.WIKI_BASE_URL.rstrip("/")
     expected = {
@@ -98,7 +103,9 @@ def test_a_group_holds_one_page_per_language(translator, source):
     response = translate(translator, korean, "en", "Cell again")
     assert response.status_code == 400
     offered = parse_html(translator.get(f"/wiki/{korean.slug}/translate/").content)
-    assert "en" not in [o["value"] for o in offered.select("select[name=language] option")]
+    assert "en" not in [
+        o["value"] for o in offered.select("select[name=language] option")
+    ]
 
 
 def test_a_translation_says_when_its_source_has_moved_on(client, translator, source):
@@ -112,9 +119,13 @@ def test_a_translation_says_when_its_source_has_moved_on(client, translator, sou
     notice = parse_html(client.get(url).content).select_one("#translation-behind")
     current = Page.objects.get(pk=source.pk).current_revision_id
     assert "3" in notice.text
-    assert notice.select_one("a")["href"] == f"/ko/wiki/cell/diff/{made_from}/{current}/"
+    assert (
+        notice.select_one("a")["href"] == f"/ko/wiki/cell/diff/{made_from}/{current}/"
+    )
     listed = parse_html(client.get("/maintenance/outdated-translations/").content)
-    assert [a.text for a in listed.select(".maintenance-list a[lang=ko]")] == [KOREAN_TITLE]
+    assert [a.text for a in listed.select(".maintenance-list a[lang=ko]")] == [
+        KOREAN_TITLE
+    ]
     form = parse_html(translator.get(f"/wiki/{korean.slug}/edit/").content)
     assert form.select_one("input[name=caught_up]") is not None
     translator.post(
@@ -137,7 +148,9 @@ def test_moving_deleting_and_restoring_keep_the_group_right(
 ):
     translate(translator, source, "ko", KOREAN_TITLE)
     korean = page_at(KOREAN_TITLE)
-    page_move(page=Page.objects.get(pk=source.pk), new_title="The cell", actor=staff_user)
+    page_move(
+        page=Page.objects.get(pk=source.pk), new_title="The cell", actor=staff_user
+    )
     also = parse_html(translator.get(f"/wiki/{korean.slug}/").content)
     assert also.select_one("#translations a[hreflang=en]")["href"] == "/wiki/the-cell/"
     page_delete(page=korean, actor=staff_user, reason="test")
@@ -166,7 +179,9 @@ def test_a_talk_page_follows_its_pages_language(translator, source):
 
 def test_only_articles_are_translated(translator, user):
     slug = user_page_slug("reader")
-    page_save(slug=slug, title=title_in(Namespace.USER, "reader"), body="Me.", author=None)
+    page_save(
+        slug=slug, title=title_in(Namespace.USER, "reader"), body="Me.", author=None
+    )
     own = Page.objects.get(slug=slug)
     assert translate(translator, own, "ko", "나").status_code == 404
     assert translator.get(f"/wiki/{own.slug}/translate/").status_code == 404

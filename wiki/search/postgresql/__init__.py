@@ -14,7 +14,7 @@ from .window import Estimate
 def _title_ids(expression, candidates):
     rows = fetch_rows(
         """
-        SELECT page_id FROM wiki_searchdocument, to_tsquery('simple', %s) AS q
+        SELECT page_id FROM wiki_searchdocument, (SELECT %s::tsquery AS q) AS query
         WHERE title_vector @@ q
         ORDER BY ts_rank(document, q) DESC, page_id LIMIT %s
         """,
@@ -58,7 +58,7 @@ def _newest_ranked(query, tokens, phrases, candidates, key_order=False, window=N
     # `page_id + 0` keeps the planner off the primary key, which the planner cannot
     # tell is dear here: walking it reads a page's vector at every step.
     newest_first = "page_id DESC" if key_order else "page_id + 0 DESC"
-    matches = "to_tsquery('simple', %s)" + (" && %s::tsquery" if window else "")
+    matches = "%s::tsquery" + (" && %s::tsquery" if window else "")
     # Reading a page's vector is the dear part; it is read again only for phrases.
     has_phrases = any(len(word) > 1 for word in query.words)
     phrase_check = "WHERE document @@ q" if has_phrases else ""
@@ -76,7 +76,7 @@ def _newest_ranked(query, tokens, phrases, candidates, key_order=False, window=N
             SELECT page_id, ts_rank(document, q) AS rank
             FROM (
                 SELECT * FROM newest ORDER BY page_id DESC LIMIT %s
-            ) AS newest_window, to_tsquery('simple', %s) AS q
+            ) AS newest_window, (SELECT %s::tsquery AS q) AS query
             {phrase_check}
         ) AS ranked ON true
         ORDER BY ranked.rank DESC, ranked.page_id

@@ -37,10 +37,7 @@ class Estimate:
         """Plan the whole query and each token alone, in one EXPLAIN."""
         alone = [lexeme for tokens in query.words for lexeme in lexemes(tokens)]
         expressions = [tokens_tsquery(query), *(alone if len(alone) > 1 else [])]
-        select = (
-            "SELECT 1 FROM wiki_searchdocument "
-            "WHERE document @@ to_tsquery('simple', %s)"
-        )
+        select = "SELECT 1 FROM wiki_searchdocument WHERE document @@ %s::tsquery"
         [(plan,)] = fetch_rows(
             "EXPLAIN (FORMAT JSON) " + " UNION ALL ".join([select] * len(expressions)),
             expressions,
