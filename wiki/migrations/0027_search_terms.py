@@ -103,7 +103,7 @@ TERMS_VECTOR = """
             ''
         )::tsvector
         FROM regexp_split_to_table(terms, ' ') WITH ORDINALITY AS t(word, position)
-        WHERE t.word <> ''
+        WHERE t.word <> '' AND octet_length(t.word) <= 2047
     $$
 """
 

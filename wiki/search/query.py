@@ -17,6 +17,8 @@ import regex
 
 MAX_QUERY_CHARS = 200
 MAX_WORDS = 8
+# PostgreSQL indexes no longer word, and no reader searches for one.
+MAX_WORD_BYTES = 2047
 TOKEN = regex.compile(r"[\p{L}\p{N}\p{M}]+")
 # Scripts whose marks are accents, which a reader may leave out.
 ACCENTED_SCRIPTS = ("LATIN", "GREEK", "CYRILLIC")
@@ -61,8 +63,13 @@ def fold(text):
 
 
 def terms(text):
-    """`text` as the engines index it: its folded words, one space between each."""
-    return " ".join(TOKEN.findall(fold(text)))
+    """`text` as the engines index it: its folded words, one space between each
+    (but for a word too long to index, as a run of 50,000 x's)."""
+    return " ".join(
+        word
+        for word in TOKEN.findall(fold(text))
+        if len(word) * 4 <= MAX_WORD_BYTES or len(word.encode()) <= MAX_WORD_BYTES
+    )
 
 
 def parse_query(text):

@@ -6,6 +6,7 @@ from http import HTTPStatus
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
@@ -82,6 +83,8 @@ def _edit_form_page(request, form, page, *, status=200, **shown):
         "page": page,
         "slug": form.slug,
         "text_language": language,
+        "action": reverse("wiki:edit", kwargs={"slug": form.slug}),
+        "cancel_url": page.get_absolute_url() if page else reverse("wiki:page_list"),
         **shown,
     }
     return render(request, "wiki/page_edit.html", context, status=status)

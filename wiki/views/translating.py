@@ -8,6 +8,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from ..forms import TranslateForm
@@ -24,7 +25,14 @@ def _translate_form_page(request, form, source, *, status=200, **shown):
     language = language if language in dict(settings.LANGUAGES) else ""
     if language:
         form.write_in(language)
-    context = {"form": form, "source": source, "text_language": language, **shown}
+    context = {
+        "form": form,
+        "source": source,
+        "text_language": language,
+        "action": reverse("wiki:translate", kwargs={"slug": source.slug}),
+        "cancel_url": source.get_absolute_url(),
+        **shown,
+    }
     return render(request, "wiki/page_translate.html", context, status=status)
 
 

@@ -77,3 +77,8 @@ def translated(db, user):
         body="Bir cell, yani koğuş.",
         author=user,
     )
+
+
+def test_a_word_too_long_to_index_is_left_out_and_the_page_saved(client, db):
+    create_page(title="Long", body="x" * 50_000 + " balloon")
+    assert titles(client, "balloon") == ["Long"]
