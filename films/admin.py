@@ -9,6 +9,7 @@ from .models import (
     Character,
     ExternalLink,
     Film,
+    Name,
     Remake,
     RemakeStar,
     Role,
@@ -92,13 +93,28 @@ class RemakeStarInline(FilmDataInline):
     fields = ["billing", "actor", "is_lead", "character", "character_name"]
 
 
+class NameInline(FilmDataInline):
+    """A subject's names in other languages and scripts, each with its code."""
+
+    model = Name
+    extra = 0
+    fields = ["language", "name"]
+    verbose_name = "name in another language"
+    verbose_name_plural = "names in other languages"
+
+
+def names_inline(subject):
+    """The names inline of one kind of subject (a Name points at one of four)."""
+    return type(f"{subject.title()}NameInline", (NameInline,), {"fk_name": subject})
+
+
 @admin.register(Film)
 class FilmAdmin(SubjectAdmin):
     list_display = ["title", "original_title", "year", "country", "language", "genre"]
     list_filter = ["country", "language", "year"]
     search_fields = ["title", "original_title", "romanized_title", "working_title"]
     prepopulated_fields = {"slug": ["title"]}
-    inlines = [CastInline, BoxOfficeInline, ExternalLinkInline]
+    inlines = [CastInline, BoxOfficeInline, ExternalLinkInline, names_inline("film")]
     fieldsets = [
         (
             None,
@@ -147,13 +163,15 @@ class CharacterAdmin(SubjectAdmin):
     search_fields = ["name", "description"]
     prepopulated_fields = {"slug": ["name"]}
     list_select_related = ["film"]
+    inlines = [names_inline("character")]
 
 
 @admin.register(Actor)
 class ActorAdmin(SubjectAdmin):
-    list_display = ["name", "slug"]
-    search_fields = ["name"]
+    list_display = ["name", "name_language", "slug"]
+    search_fields = ["name", "names__name"]
     prepopulated_fields = {"slug": ["name"]}
+    inlines = [names_inline("actor")]
 
 
 @admin.register(Remake)
@@ -163,7 +181,7 @@ class RemakeAdmin(SubjectAdmin):
     search_fields = ["page_title", "title", "original_title", "director", "studio"]
     prepopulated_fields = {"slug": ["page_title"]}
     list_select_related = ["original"]
-    inlines = [RemakeStarInline]
+    inlines = [RemakeStarInline, names_inline("remake")]
 
 
 @admin.register(Role)

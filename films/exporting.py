@@ -10,6 +10,7 @@ from .models import (
     Character,
     ExternalLink,
     Film,
+    Name,
     Remake,
     RemakeStar,
     Role,
@@ -43,8 +44,8 @@ def _cast_member(star):
 
 
 def export_data():
-    """Every film, actor, character, role, box-office figure, remake (with its cast)
-    and external link, in the order they were made."""
+    """Every film, actor, character, role, box-office figure, remake (with its cast),
+    external link and name in another language, in the order they were made."""
     stars = RemakeStar.objects.select_related("actor", "character").order_by(
         "billing", "pk"
     )
@@ -76,4 +77,18 @@ def export_data():
             _row(link)
             for link in ExternalLink.objects.select_related("film").order_by("pk")
         ],
+        "names": [
+            _name(name)
+            for name in Name.objects.select_related(*Name.SUBJECTS).order_by("pk")
+        ],
+    }
+
+
+def _name(name):
+    """A name as the fixture writes it: its subject (by kind and slug), its language."""
+    kind = next(kind for kind in Name.SUBJECTS if getattr(name, f"{kind}_id"))
+    return {
+        kind: getattr(name, kind).slug,
+        "language": name.language,
+        "name": name.name,
     }

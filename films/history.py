@@ -15,6 +15,7 @@ from .models import (
     Character,
     ExternalLink,
     Film,
+    Name,
     Remake,
     RemakeStar,
     Role,
@@ -33,6 +34,7 @@ TRACKED = {
         RemakeStar,
         BoxOfficeFigure,
         ExternalLink,
+        Name,
     )
 }
 # What django-simple-history's history_type says was done to a row.
@@ -48,6 +50,7 @@ LABELS = {
     RemakeStar: lambda r: f"{_shown(r.actor) or 'someone'} in {_shown(r.remake)}",
     BoxOfficeFigure: lambda r: r.description,
     ExternalLink: lambda r: r.name,
+    Name: lambda r: f"{r.name} ({r.language})",
 }
 SKIPPED_FIELDS = {"id"}
 

@@ -8,6 +8,14 @@ reads 7번방의 선물 and 7. Koğuştaki Mucize each in its own voice.
 from functools import cache
 
 from django.conf.locale import LANG_INFO
+from django.core.validators import RegexValidator
+from django.utils.translation import gettext_lazy as _
+
+# A BCP 47 language tag as the data needs one: a language, then a script or region.
+language_code_validator = RegexValidator(
+    r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$",
+    _("A language code, such as ko, tr or kn-Latn."),
+)
 
 
 @cache

@@ -11,7 +11,7 @@ from simple_history.models import HistoricalRecords
 
 from wiki.models import SLUG_MAX_LENGTH
 
-from .languages import language_code
+from .languages import language_code, language_code_validator
 
 FIRST_FILM_YEAR = 1888
 LAST_PLAUSIBLE_YEAR = 2100
@@ -83,6 +83,14 @@ class Subject(models.Model):
             message = f"The page /wiki/{self.slug}/ already belongs to a {kind}."
             raise ValidationError({"slug": ValidationError(message, code="slug_taken")})
 
+    def name_in(self, language):
+        """Its name in `language` (from prefetched `names`), where it has one other
+        than the one its page is titled with; else None."""
+        for name in self.names.all():
+            if name.language == language and name.name != self.page_title:
+                return name
+        return None
+
 
 class Film(Subject):
     title = models.CharField(max_length=200)
@@ -142,6 +150,13 @@ class Film(Subject):
 
 class Actor(Subject):
     name = models.CharField(max_length=200)
+    name_language = models.CharField(
+        max_length=20,
+        blank=True,
+        validators=[language_code_validator],
+        help_text="The language the name is in, as a code (tr for Aras Bulut "
+        "İynemli); blank for a name written as English writes it.",
+    )
 
     class Meta:
         ordering = [Lower("name")]
@@ -149,6 +164,10 @@ class Actor(Subject):
     @property
     def page_title(self):
         return self.name
+
+    @property
+    def page_title_language(self):
+        return self.name_language
 
     def character_credits(self):
         """Whom the actor plays, and in which film (from prefetched roles)."""
@@ -399,3 +418,84 @@ class ExternalLink(models.Model):
 
     def __str__(self):
         return self.name
+
+
+class Name(models.Model):
+    """A subject's name or title in another language or script (`subject.names`):
+    7번방의 선물 is the film's in Korean. Pages in that interface language show it,
+    with the name their title gives beside it."""
+
+    film = models.ForeignKey(
+        Film, on_delete=models.CASCADE, null=True, blank=True, related_name="names"
+    )
+    character = models.ForeignKey(
+        Character, on_delete=models.CASCADE, null=True, blank=True, related_name="names"
+    )
+    actor = models.ForeignKey(
+        Actor, on_delete=models.CASCADE, null=True, blank=True, related_name="names"
+    )
+    remake = models.ForeignKey(
+        Remake, on_delete=models.CASCADE, null=True, blank=True, related_name="names"
+    )
+    language = models.CharField(
+        max_length=20,
+        validators=[language_code_validator],
+        help_text="A language code, with its script where it is not the usual one: "
+        "ko, tr, hi, kn-Latn.",
+    )
+    name = models.CharField(max_length=200)
+
+    history = HistoricalRecords()
+
+    SUBJECTS = ("film", "character", "actor", "remake")
+
+    class Meta:
+        ordering = ["language", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=(
+                    models.Q(
+                        film__isnull=False,
+                        character__isnull=True,
+                        actor__isnull=True,
+                        remake__isnull=True,
+                    )
+                    | models.Q(
+                        film__isnull=True,
+                        character__isnull=False,
+                        actor__isnull=True,
+                        remake__isnull=True,
+                    )
+                    | models.Q(
+                        film__isnull=True,
+                        character__isnull=True,
+                        actor__isnull=False,
+                        remake__isnull=True,
+                    )
+                    | models.Q(
+                        film__isnull=True,
+                        character__isnull=True,
+                        actor__isnull=True,
+                        remake__isnull=False,
+                    )
+                ),
+                name="films_name_of_one_subject",
+            ),
+            *(
+                models.UniqueConstraint(
+                    fields=[subject, "language"],
+                    condition=models.Q(**{f"{subject}__isnull": False}),
+                    name=f"films_name_one_per_language_of_{subject}",
+                )
+                for subject in ("film", "character", "actor", "remake")
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.name} ({self.language})"
+
+    @property
+    def subject(self):
+        return next(
+            getattr(self, kind) for kind in self.SUBJECTS if getattr(self, f"{kind}_id")
+        )

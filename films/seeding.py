@@ -21,6 +21,7 @@ from .models import (
     Character,
     ExternalLink,
     Film,
+    Name,
     Remake,
     RemakeStar,
     Role,
@@ -171,6 +172,16 @@ class Seeder:
                 lookup,
                 {"url": entry["url"], "position": entry["position"]},
             )
+        subjects = {
+            "film": films,
+            "character": characters,
+            "actor": actors,
+            "remake": remakes,
+        }
+        for entry in data.get("names", []):
+            kind = next(kind for kind in Name.SUBJECTS if kind in entry)
+            lookup = {kind: subjects[kind][entry[kind]], "language": entry["language"]}
+            self.upsert(Name, lookup, {"name": entry["name"]})
         for entry in read_data(QUESTIONS_FILE)["questions"]:
             answers = "\n".join(entry["answers"])
             lookup = {"question": entry["question"]}

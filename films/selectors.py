@@ -22,17 +22,25 @@ VERSIONS = Prefetch(
 )
 
 
+# Each subject's names in other languages, which its infobox and row show.
+NAMES = "names"
+
+
 def films_with_cast():
-    return Film.objects.prefetch_related(ROLES)
+    return Film.objects.prefetch_related(ROLES, NAMES)
 
 
 def characters_with_players():
-    return Character.objects.select_related("film").prefetch_related(ROLES, VERSIONS)
+    return Character.objects.select_related("film").prefetch_related(
+        ROLES, VERSIONS, NAMES
+    )
 
 
 def actors_with_roles():
-    return Actor.objects.prefetch_related(ROLES, ACTOR_REMAKE_STARS)
+    return Actor.objects.prefetch_related(ROLES, ACTOR_REMAKE_STARS, NAMES)
 
 
 def remakes_with_stars():
-    return Remake.objects.select_related("original").prefetch_related(REMAKE_STARS)
+    return Remake.objects.select_related("original").prefetch_related(
+        REMAKE_STARS, NAMES
+    )

@@ -21,6 +21,7 @@ from .models import (
     Character,
     ExternalLink,
     Film,
+    Name,
     Remake,
     RemakeStar,
     Role,
@@ -65,6 +66,7 @@ KINDS = (
             (Role, "film"),
             (BoxOfficeFigure, "film"),
             (ExternalLink, "film"),
+            (Name, "film"),
         ],
         film_charts,
     ),
@@ -75,7 +77,12 @@ KINDS = (
         character_rows,
         character_data,
         "Characters",
-        [(Character, "id"), (Role, "character"), (RemakeStar, "character")],
+        [
+            (Character, "id"),
+            (Role, "character"),
+            (RemakeStar, "character"),
+            (Name, "character"),
+        ],
     ),
     SubjectKind(
         "actor",
@@ -84,7 +91,7 @@ KINDS = (
         actor_rows,
         actor_data,
         "Actors",
-        [(Actor, "id"), (Role, "actor"), (RemakeStar, "actor")],
+        [(Actor, "id"), (Role, "actor"), (RemakeStar, "actor"), (Name, "actor")],
     ),
     SubjectKind(
         "remake",
@@ -93,7 +100,7 @@ KINDS = (
         remake_rows,
         remake_data,
         "Remakes",
-        [(Remake, "id"), (RemakeStar, "remake")],
+        [(Remake, "id"), (RemakeStar, "remake"), (Name, "remake")],
     ),
 )
 KIND_NAMED = {kind.name: kind for kind in KINDS}

@@ -9,6 +9,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from films.models import Actor, BoxOfficeFigure, ExternalLink, Film, RemakeStar
+from tests.support.admin import submit_admin_form
 from tests.support.html import messages_in, parse_html
 
 FILM = "/wiki/miracle-in-cell-no-7/data-history/"
@@ -50,7 +51,8 @@ def test_an_admin_edit_is_recorded_with_who_when_and_each_field(
 ):
     actor = Actor.objects.get(slug="ryu-seung-ryong")
     change = reverse("admin:films_actor_change", args=[actor.pk])
-    assert curator.post(change, {"name": "Ryu Seung-ryong (edited)"}).status_code == 302
+    edited = submit_admin_form(curator, change, name="Ryu Seung-ryong (edited)")
+    assert edited.status_code == 302
     heading, fields = changes(client, "/wiki/ryu-seung-ryong/data-history/")[0]
     assert heading.startswith("actor: Ryu Seung-ryong (edited) changed")
     assert "curator" in heading

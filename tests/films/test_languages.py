@@ -2,7 +2,10 @@
 remake's title are marked with their own `lang` wherever they are shown."""
 
 import pytest
+from django.urls import reverse
 
+from films.models import Actor
+from tests.support.admin import submit_admin_form
 from tests.support.html import parse_html
 
 pytestmark = pytest.mark.django_db
@@ -33,3 +36,55 @@ def test_the_turkish_remakes_title_is_marked_turkish(client, seeded, path):
         assert cell["lang"] == "tr"
     else:
         assert marked(html, "7. Koğuştaki Mucize") == "tr"
+
+
+def test_a_korean_reader_sees_the_films_korean_name_with_the_original_beside(
+    client, seeded
+):
+    for path in ("/ko/wiki/miracle-in-cell-no-7/", "/ko/films/", "/ko/"):
+        html = parse_html(client.get(path).content)
+        local = html.find("span", lang="ko", string="7번방의 선물")
+        assert local is not None, path
+        beside = local.find_next_sibling("span", class_="subject-original-name")
+        assert beside.find("span", lang="en").text == "Miracle in Cell No. 7", path
+    english = parse_html(client.get("/films/").content)
+    assert english.select_one(".subject-original-name") is None
+
+
+def test_the_turkish_stars_name_is_marked_turkish(client, seeded):
+    for path in ("/actors/", "/wiki/7-koğuştaki-mucize/", "/remakes/"):
+        assert marked(client.get(path).content, "Aras Bulut İynemli") == "tr", path
+
+
+def test_names_in_other_languages_are_edited_in_admin_with_their_history(
+    client, seeded, staff_user
+):
+    curator = client.__class__()
+    curator.force_login(staff_user)
+    actor = Actor.objects.get(slug="aras-bulut-iynemli")
+    change = reverse("admin:films_actor_change", args=[actor.pk])
+    response = submit_admin_form(
+        curator,
+        change,
+        **{
+            "names-TOTAL_FORMS": "1",
+            "names-0-language": "hi",
+            "names-0-name": "आरास बुलुत इनेमली",
+        },
+    )
+    assert response.status_code == 302
+    html = parse_html(client.get("/hi/actors/").content)
+    assert html.find("span", lang="hi", string="आरास बुलुत इनेमली") is not None
+    history = client.get("/wiki/aras-bulut-iynemli/data-history/").content.decode()
+    assert "आरास बुलुत इनेमली (hi)" in history
+    refused = submit_admin_form(
+        curator,
+        change,
+        **{
+            "names-TOTAL_FORMS": "2",
+            "names-1-language": "not a code",
+            "names-1-name": "X",
+        },
+    )
+    assert refused.status_code == 200
+    assert Actor.objects.get(pk=actor.pk).names.count() == 1

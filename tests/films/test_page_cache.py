@@ -7,6 +7,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from films.models import Actor
+from tests.support.admin import submit_admin_form
 from tests.support.builders import create_page
 from tests.support.html import parse_html
 
@@ -47,7 +48,8 @@ def test_an_admin_edit_of_a_subject_is_shown_everywhere_at_once(
     curator.force_login(staff_user)
     actor = Actor.objects.get(slug="ryu-seung-ryong")
     change = reverse("admin:films_actor_change", args=[actor.pk])
-    assert curator.post(change, {"name": "Ryu Seung-ryong (edited)"}).status_code == 302
+    edited = submit_admin_form(curator, change, name="Ryu Seung-ryong (edited)")
+    assert edited.status_code == 302
     assert "Ryu Seung-ryong (edited)" in client.get(url).text
 
 
