@@ -65,6 +65,18 @@ def group_of(page):
     return [Translation(p, own_language_url(p)) for p in ordered]
 
 
+def languages_to_translate_into(page):
+    """The languages `page`'s group has no live page in yet, as (code, name)."""
+    taken = {page.language}
+    if page.translation_group_id:
+        taken |= set(
+            Page.objects.live()
+            .filter(translation_group_id=page.translation_group_id)
+            .values_list("language", flat=True)
+        )
+    return [(code, name) for code, name in settings.LANGUAGES if code not in taken]
+
+
 def default_of(group):
     """The page search engines send a reader whose language has none (x-default):
     the one in the site's language, or else the first."""

@@ -25,7 +25,7 @@ from .patrolling import revision_patrol
 from .publishing import rerender_pages
 from .rollback import RollbackRefused, page_rollback
 from .talk import NoSuchTopic, talk_reply_add, talk_topic_add
-from .translating import TranslationRefused, languages_to_translate_into, page_translate
+from .translating import TranslationRefused, page_translate
 from .watching import page_unwatch, page_watch
 
 __all__ = [
@@ -42,7 +42,6 @@ __all__ = [
     "contributions_remove",
     "edit_filtered",
     "file_upload",
-    "languages_to_translate_into",
     "honeypot_caught",
     "notifications_mark_read",
     "page_delete",

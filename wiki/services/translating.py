@@ -2,11 +2,12 @@
 translation group, remembering the source revision it was made from."""
 
 from django.conf import settings
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils.translation import gettext_lazy as _
 
 from ..models import Page, TranslationGroup
 from ..namespaces import Namespace, slug_for_title
+from ..translations import languages_to_translate_into
 from .pages import Refused
 from .publishing import pages_changed
 from .revisions import locked_page, page_create
@@ -16,18 +17,6 @@ LANGUAGE_NAMES = dict(settings.LANGUAGES)
 
 class TranslationRefused(Refused):
     """No such translation may be made; the message says why."""
-
-
-def languages_to_translate_into(page):
-    """The languages `page`'s group has no live page in yet, as (code, name)."""
-    taken = {page.language}
-    if page.translation_group_id:
-        taken |= set(
-            Page.objects.live()
-            .filter(translation_group_id=page.translation_group_id)
-            .values_list("language", flat=True)
-        )
-    return [(code, name) for code, name in settings.LANGUAGES if code not in taken]
 
 
 def _refusal(source, language, slug):
@@ -50,14 +39,24 @@ def _refusal(source, language, slug):
     return ""
 
 
-@transaction.atomic
 def page_translate(*, source, language, title, body, author, summary=""):
     """Create the translation of `source` into `language`, titled `title`, and
     link it into `source`'s translation group (made now if it had none).
 
     It records the source's current revision, so that it can say when the source
-    has changed since. TranslationRefused says why it may not be made.
+    has changed since. TranslationRefused says why it may not be made, also when
+    someone else made that page, or that translation, a moment before.
     """
+    try:
+        return _translate(source, language, title, body, author, summary)
+    except IntegrityError as error:
+        raise TranslationRefused(
+            _("Someone else made that page or that translation just now; look again.")
+        ) from error
+
+
+@transaction.atomic
+def _translate(source, language, title, body, author, summary):
     source = locked_page(source.slug)
     slug = slug_for_title(title)
     refused = _refusal(source, language, slug)

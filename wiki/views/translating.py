@@ -14,8 +14,8 @@ from django.utils.translation import gettext_lazy as _
 from ..forms import TranslateForm
 from ..models import Page
 from ..rights import Action
-from ..services import TranslationRefused, languages_to_translate_into, page_translate
-from ..translations import outdated_translations
+from ..services import TranslationRefused, page_translate
+from ..translations import languages_to_translate_into, outdated_translations
 from .editing import refused_edit, screened_post
 from .maintenance import MaintenanceListView
 
