@@ -10,6 +10,9 @@ SearchDocument keeps its title's and text's terms, and the indexes read those:
 - PostgreSQL: `wiki_terms_vector` turns terms into a tsvector as they are, each word
   a lexeme at its position, with no parser to split or change them; queries are
   cast to tsquery as they are, too (wiki/search/postgresql).
+
+Each document also keeps its page's language, which a search in that interface
+language prefers among equally ranked pages.
 """
 
 from django.db import migrations, models
@@ -21,19 +24,22 @@ PREFIX_LENGTHS = "2 3 4 5 6 7 8"
 BLOCK_LEVELS = range(11, 21)
 
 
+FILLED = ["search_title", "search_text", "language"]
+
+
 def fill_terms(apps, schema_editor):
     SearchDocument = apps.get_model("wiki", "SearchDocument")
+    documents = SearchDocument.objects.only("page_id", "title", "text", "page__language")
     batch = []
-    for document in SearchDocument.objects.only("page_id", "title", "text").iterator(
-        chunk_size=500
-    ):
+    for document in documents.select_related("page").iterator(chunk_size=500):
         document.search_title = terms(document.title)
         document.search_text = terms(document.text)
+        document.language = document.page.language
         batch.append(document)
         if len(batch) == 500:
-            SearchDocument.objects.bulk_update(batch, ["search_title", "search_text"])
+            SearchDocument.objects.bulk_update(batch, FILLED)
             batch = []
-    SearchDocument.objects.bulk_update(batch, ["search_title", "search_text"])
+    SearchDocument.objects.bulk_update(batch, FILLED)
 
 
 def _sqlite_indexes(title, text, tokenizer):
@@ -177,6 +183,11 @@ class Migration(migrations.Migration):
             model_name="searchdocument",
             name="search_text",
             field=models.TextField(default="", editable=False),
+        ),
+        migrations.AddField(
+            model_name="searchdocument",
+            name="language",
+            field=models.CharField(default="", editable=False, max_length=10),
         ),
         migrations.RunPython(fill_terms, migrations.RunPython.noop),
         migrations.RunPython(run(FORWARD), run(BACKWARD)),

@@ -404,6 +404,8 @@ class SearchDocument(models.Model):
     # engines (wiki.search.query.terms). The title and text above are for snippets.
     search_title = models.TextField(default="", editable=False)
     search_text = models.TextField(default="", editable=False)
+    # Its page's language, which searches in that interface language prefer.
+    language = models.CharField(max_length=10, default="", editable=False)
 
     def __str__(self):
         return self.title
@@ -419,6 +421,7 @@ class SearchDocument(models.Model):
             text=text,
             search_title=terms(page.title),
             search_text=terms(text),
+            language=page.language,
         )
 
 

@@ -54,8 +54,13 @@ def optimize_index():
 class SearchResults:
     """The ranked hits of one query: a lazy, sliceable list for Django's Paginator."""
 
-    def __init__(self, text, *, include_discussions=False, category="", language=""):
+    def __init__(
+        self, text, *, include_discussions=False, category="", language="", preferred=""
+    ):
+        """`language` keeps the pages in it; pages in the `preferred` language (the
+        reader's) come first among equals."""
         self.query = parse_query(text)
+        self.preferred = preferred
         self.candidates = CANDIDATES
         self.include_discussions = include_discussions
         self.category = category
@@ -66,7 +71,7 @@ class SearchResults:
         if self._ranking is None:
             backend = BACKENDS[connection.vendor]
             ranking = (
-                backend.ranked_page_ids(self.query, self.candidates)
+                backend.ranked_page_ids(self.query, self.candidates, self.preferred)
                 if self.query
                 else Ranking.EMPTY
             )

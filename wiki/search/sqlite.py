@@ -19,14 +19,24 @@ def _ids(sql, params):
         return [row[0] for row in cursor]
 
 
-def ranked_page_ids(query, candidates):
-    """Rank the title matches, and the text matches among the newest `candidates`."""
+def _language_of(table):
+    """SQL: the language of the page of `table`'s row, to prefer it among equals."""
+    return (
+        "(SELECT language FROM wiki_searchdocument "
+        f"WHERE wiki_searchdocument.page_id = {table}.rowid)"
+    )
+
+
+def ranked_page_ids(query, candidates, preferred=""):
+    """Rank the title matches, and the text matches among the newest `candidates`;
+    pages in the `preferred` language come first among equals."""
     expression = match_expression(query)
     # Titles have an index of their own (migration 0007): a title search reads titles.
     title_ids = _ids(
         "SELECT rowid FROM wiki_search_title_fts WHERE wiki_search_title_fts MATCH %s "
-        "ORDER BY bm25(wiki_search_title_fts), rowid LIMIT %s",
-        [expression, candidates],
+        "ORDER BY bm25(wiki_search_title_fts), "
+        f"{_language_of('wiki_search_title_fts')} <> %s, rowid LIMIT %s",
+        [expression, preferred, candidates],
     )
     # The newest matches form a rowid range, which FTS5 can seek to without scoring the
     # rest; a list of rowids would cost a whole MATCH each.
@@ -37,8 +47,9 @@ def ranked_page_ids(query, candidates):
     )
     text_ids = _ids(
         "SELECT rowid FROM wiki_search_fts WHERE wiki_search_fts MATCH %s "
-        f"AND rowid >= %s ORDER BY {RANK}, rowid",
-        [expression, boundary[0] if boundary else 0],
+        f"AND rowid >= %s ORDER BY {RANK}, {_language_of('wiki_search_fts')} <> %s, "
+        "rowid",
+        [expression, boundary[0] if boundary else 0, preferred],
     )
     return Ranking.merge(title_ids, text_ids, truncated=len(boundary) == 2)
 

@@ -6,6 +6,7 @@ from urllib.parse import urlencode
 from django.conf import settings
 from django.core.paginator import Paginator
 from django.shortcuts import render
+from django.utils.translation import get_language
 
 from ..forms import SearchForm
 from ..limits import refusal_past_limit
@@ -47,6 +48,7 @@ def search(request):
         include_discussions=discussions,
         category=category_slug,
         language=language,
+        preferred=get_language(),
     )
     page_obj = Paginator(results, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
     slug = slug_for_title(words) if words else ""

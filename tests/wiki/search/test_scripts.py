@@ -82,3 +82,22 @@ def translated(db, user):
 def test_a_word_too_long_to_index_is_left_out_and_the_page_saved(client, db):
     create_page(title="Long", body="x" * 50_000 + " balloon")
     assert titles(client, "balloon") == ["Long"]
+
+
+def test_pages_in_the_readers_language_come_first_among_equals(client, db, user):
+    from wiki.services import page_translate
+
+    source = create_page(title="Escape", body="The prisoners build a balloon.")
+    page_translate(
+        source=source,
+        language="tr",
+        title="Kaçış",
+        body="The prisoners build a balloon.",
+        author=user,
+    )
+    assert titles(client, "balloon") == ["Escape", "Kaçış"]
+    response = client.get("/tr/search/", {"q": "balloon"})
+    assert [hit.page.title for hit in response.context["page_obj"]] == [
+        "Kaçış",
+        "Escape",
+    ]
