@@ -10,13 +10,16 @@ find the same strings.
 import io
 import re
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
+import django
 from babel.messages.catalog import Catalog
 from babel.messages.extract import extract
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po, write_po
 from django.conf import settings
+from django.utils.translation import to_locale
 from django.utils.translation.template import templatize
 
 DOMAIN = "django"
@@ -25,6 +28,7 @@ PROJECT = "Miracle in Cell No. 7 wiki"
 KEYWORDS = {
     "_": None,
     "gettext": None,
+    "gettext_noop": None,
     "gettext_lazy": None,
     "ngettext": (1, 2),
     "ngettext_lazy": (1, 2),
@@ -36,6 +40,13 @@ KEYWORDS = {
 COMMENT_TAGS = ("Translators:",)
 SOURCE_APPS = ("wiki", "films")
 SKIPPED_DIRS = {"migrations", "tests", "__pycache__", "benchmarks"}
+# Django's own strings the site shows (wiki/django_strings.py): a language Django
+# translates them for need not.
+BORROWED_FROM = "wiki/django_strings.py"
+DJANGO_LOCALES = [
+    Path(django.__file__).parent / "conf" / "locale",
+    Path(django.__file__).parent / "contrib" / "auth" / "locale",
+]
 # %(name)s, %s, %d, {name}, {0}: what a translation must keep as the original has it.
 PLACEHOLDER = re.compile(r"%\(\w+\)[sdif]|%[sdif]|\{\w*\}")
 
@@ -181,15 +192,37 @@ def _entry_faults(entry, catalog):
     return faults
 
 
+@cache
+def _djangos(code):
+    """The messages Django itself translates into `code` (its forms' and auth's)."""
+    translated = set()
+    for path in DJANGO_LOCALES:
+        po = path / to_locale(code) / "LC_MESSAGES" / f"{DOMAIN}.po"
+        if po.exists():
+            with po.open("rb") as file:
+                for message in read_po(file):
+                    forms = _forms(message.string)
+                    if message.id and all(forms) and not message.fuzzy:
+                        translated.add(_forms(message.id)[0])
+    return frozenset(translated)
+
+
+def _translated_by_django(code, message):
+    if any(where != BORROWED_FROM for where, _ in message.locations):
+        return False
+    return _forms(message.id)[0] in _djangos(code)
+
+
 def catalogue_faults():
     """Every missing, fuzzy or untranslated entry, and every broken placeholder, in
-    every language's catalogue, measured against the strings the code uses."""
+    every language's catalogue, measured against the strings the code uses. Django's
+    own strings need no entry where Django translates them."""
     template = extracted()
     faults = []
     for code in translated_languages():
         catalog = _read(code)
         for message in template:
-            if not message.id:
+            if not message.id or _translated_by_django(code, message):
                 continue
             entry = catalog.get(message.id, context=message.context)
             label = _forms(message.id)[0]

@@ -144,3 +144,31 @@ def test_the_language_costs_no_query(client, seeded, path):
             client.get(code + path + "?again")
         counts[code] = len(queries)
     assert len(set(counts.values())) == 1, counts
+
+
+FILIPINO_MONTHS = [
+    "Enero",
+    "Pebrero",
+    "Marso",
+    "Abril",
+    "Mayo",
+    "Hunyo",
+    "Hulyo",
+    "Agosto",
+    "Setyembre",
+    "Oktubre",
+    "Nobyembre",
+    "Disyembre",
+]
+
+
+def test_djangos_own_strings_speak_filipino_too(client, seeded):
+    """Django ships no Filipino: its form help, password rules and month names come
+    from the site's catalogue."""
+    signup = visible_text(client.get("/fil/accounts/signup/").content, "fil")
+    assert "Hindi dapat puro numero ang password mo." in signup
+    assert "Kailangan. Hanggang 150 character." in signup
+    page = Page.objects.get(slug="miracle-in-cell-no-7")
+    month = FILIPINO_MONTHS[page.current_revision.created_at.month - 1]
+    detail = visible_text(client.get("/fil/wiki/miracle-in-cell-no-7/").content, "fil")
+    assert month in detail
