@@ -84,8 +84,11 @@ class Subject(models.Model):
             raise ValidationError({"slug": ValidationError(message, code="slug_taken")})
 
     def name_in(self, language):
-        """Its name in `language` (from prefetched `names`), where it has one other
-        than the one its page is titled with; else None."""
+        """Its name in `language`, where it has one other than the one its page is
+        titled with; else None. Only from prefetched `names`: a subject fetched
+        without them (by a list that does not show them) costs no query for them."""
+        if "names" not in getattr(self, "_prefetched_objects_cache", {}):
+            return None
         for name in self.names.all():
             if name.language == language and name.name != self.page_title:
                 return name
