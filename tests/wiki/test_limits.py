@@ -10,15 +10,17 @@ from wiki.models import File, Page
 
 @pytest.fixture
 def limits(settings):
-    """The limits switched on, tight enough to reach in a test."""
+    """The limits switched on, tight enough to reach in a test, and counted by the
+    hour: a window of a minute can end between a test's requests and start counting
+    afresh."""
     settings.RATELIMIT_ENABLE = True
     settings.WIKI_RATE_LIMITS = {
-        "login": "3/m",
+        "login": "3/h",
         "signup": "2/h",
-        "save": "2/m",
+        "save": "2/h",
         "upload": "1/h",
         "password_reset": "2/h",
-        "search": "3/m",
+        "search": "3/h",
     }
     settings.WIKI_NEWCOMER_RATE_LIMITS = {}  # test_newcomers_get_a_tighter_save_limit
     return settings.WIKI_RATE_LIMITS
@@ -56,8 +58,8 @@ def test_saves_past_the_limit_get_429_and_keep_the_text(client, user, limits):
 def test_newcomers_get_a_tighter_save_limit(
     client, limits, settings, django_user_model
 ):
-    settings.WIKI_RATE_LIMITS["save"] = "4/m"
-    settings.WIKI_NEWCOMER_RATE_LIMITS = {"save": "2/m"}
+    settings.WIKI_RATE_LIMITS["save"] = "4/h"
+    settings.WIKI_NEWCOMER_RATE_LIMITS = {"save": "2/h"}
     settings.WIKI_AUTOCONFIRM_DAYS, settings.WIKI_AUTOCONFIRM_EDITS = 0, 5
     newcomer = django_user_model.objects.create_user("new", password="x-long-pw-1")
     regular = django_user_model.objects.create_user("old", password="x-long-pw-2")

@@ -131,7 +131,7 @@ def test_other_sites_may_not_read_it_unless_configured(client, page, settings):
 
 def test_the_api_is_limited_per_address_like_the_site(client, page, settings):
     settings.RATELIMIT_ENABLE = True
-    settings.WIKI_RATE_LIMITS = {**settings.WIKI_RATE_LIMITS, "api": "3/m"}
+    settings.WIKI_RATE_LIMITS = {**settings.WIKI_RATE_LIMITS, "api": "3/h"}
     cache.clear()
     statuses = [client.get("/api/pages/").status_code for _ in range(5)]
     assert statuses == [200, 200, 200, 429, 429]
