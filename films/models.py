@@ -1,6 +1,8 @@
 """The structured data of the film, its characters, actors and remakes."""
 
+import operator
 from dataclasses import dataclass
+from functools import reduce
 
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -423,6 +425,10 @@ class ExternalLink(models.Model):
         return self.name
 
 
+# The kinds of subject a Name may name, one of them each.
+NAMED_SUBJECTS = ("film", "character", "actor", "remake")
+
+
 class Name(models.Model):
     """A subject's name or title in another language or script (`subject.names`):
     7번방의 선물 is the film's in Korean. Pages in that interface language show it,
@@ -450,37 +456,18 @@ class Name(models.Model):
 
     history = HistoricalRecords()
 
-    SUBJECTS = ("film", "character", "actor", "remake")
+    SUBJECTS = NAMED_SUBJECTS
 
     class Meta:
         ordering = ["language", "pk"]
         constraints = [
             models.CheckConstraint(
-                condition=(
-                    models.Q(
-                        film__isnull=False,
-                        character__isnull=True,
-                        actor__isnull=True,
-                        remake__isnull=True,
-                    )
-                    | models.Q(
-                        film__isnull=True,
-                        character__isnull=False,
-                        actor__isnull=True,
-                        remake__isnull=True,
-                    )
-                    | models.Q(
-                        film__isnull=True,
-                        character__isnull=True,
-                        actor__isnull=False,
-                        remake__isnull=True,
-                    )
-                    | models.Q(
-                        film__isnull=True,
-                        character__isnull=True,
-                        actor__isnull=True,
-                        remake__isnull=False,
-                    )
+                condition=reduce(
+                    operator.or_,
+                    (
+                        models.Q(**{f"{k}__isnull": k != kind for k in NAMED_SUBJECTS})
+                        for kind in NAMED_SUBJECTS
+                    ),
                 ),
                 name="films_name_of_one_subject",
             ),
@@ -490,7 +477,7 @@ class Name(models.Model):
                     condition=models.Q(**{f"{subject}__isnull": False}),
                     name=f"films_name_one_per_language_of_{subject}",
                 )
-                for subject in ("film", "character", "actor", "remake")
+                for subject in NAMED_SUBJECTS
             ),
         ]
 

@@ -1,18 +1,15 @@
 """Translating a page: a new page in another language, linked to its source as one
 translation group, remembering the source revision it was made from."""
 
-from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext_lazy as _
 
 from ..models import Page, TranslationGroup
 from ..namespaces import Namespace, slug_for_title
-from ..translations import languages_to_translate_into
+from ..translations import LANGUAGE_NAMES, languages_to_translate_into
 from .pages import Refused
 from .publishing import pages_changed
 from .revisions import locked_page, page_create
-
-LANGUAGE_NAMES = dict(settings.LANGUAGES)
 
 
 class TranslationRefused(Refused):
