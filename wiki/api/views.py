@@ -115,7 +115,9 @@ class SearchView(generics.ListAPIView):
     filter_backends = []
 
     def get_queryset(self):
-        params = SearchParameters(data=self.request.query_params)
+        # As plain data, not a form's: DRF reads an empty boolean in a form as false,
+        # where the schema says a boolean is true or false.
+        params = SearchParameters(data=self.request.query_params.dict())
         params.is_valid(raise_exception=True)
         form = SearchForm(self.request.query_params)
         if not form.is_valid():

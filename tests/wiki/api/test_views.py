@@ -168,6 +168,7 @@ def test_the_schema_and_docs_are_served_from_the_site(client, db):
         ("/api/pages/?category=%00", 400),
         ("/api/search/?q=ball%1Boon", 400),
         ("/api/search/?discussions=maybe", 400),
+        ("/api/search/?discussions=", 400),
         ("/api/recent-changes/?new_pages=maybe", 400),
         ("/api/recent-changes/?new_pages=", 400),
         ("/api/remakes/?year=", 400),
