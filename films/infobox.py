@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy
 
 from .charts import box_office_chart, timeline_chart
 from .models import Credit
+from .selectors import names_by_subject
 
 
 @dataclass(frozen=True)
@@ -119,5 +120,6 @@ def draw_infobox(subject, kind, rows, charts=None):
             "facts_label": FACTS_LABELS[kind],
             "rows": [row for row in rows(subject) if not row.is_empty],
             "charts": charts(subject) if charts else [],
+            "subject_names": names_by_subject(),
         },
     )

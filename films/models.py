@@ -85,17 +85,6 @@ class Subject(models.Model):
             message = f"The page /wiki/{self.slug}/ already belongs to a {kind}."
             raise ValidationError({"slug": ValidationError(message, code="slug_taken")})
 
-    def name_in(self, language):
-        """Its name in `language`, where it has one other than the one its page is
-        titled with; else None. Only from prefetched `names`: a subject fetched
-        without them (by a list that does not show them) costs no query for them."""
-        if "names" not in getattr(self, "_prefetched_objects_cache", {}):
-            return None
-        for name in self.names.all():
-            if name.language == language and name.name != self.page_title:
-                return name
-        return None
-
 
 class Film(Subject):
     title = models.CharField(max_length=200)

@@ -7,6 +7,7 @@ Django's own `templatize`, the step makemessages takes before xgettext, so that 
 find the same strings.
 """
 
+import gettext
 import io
 import re
 from dataclasses import dataclass
@@ -14,9 +15,10 @@ from functools import cache
 from pathlib import Path
 
 import django
+import rest_framework
 from babel.messages.catalog import Catalog
 from babel.messages.extract import extract
-from babel.messages.mofile import write_mo
+from babel.messages.mofile import read_mo, write_mo
 from babel.messages.pofile import read_po, write_po
 from django.conf import settings
 from django.utils.translation import to_locale
@@ -46,6 +48,7 @@ BORROWED_FROM = "wiki/django_strings.py"
 DJANGO_LOCALES = [
     Path(django.__file__).parent / "conf" / "locale",
     Path(django.__file__).parent / "contrib" / "auth" / "locale",
+    Path(rest_framework.__file__).parent / "locale",
 ]
 # %(name)s, %s, %d, {name}, {0}: what a translation must keep as the original has it.
 PLACEHOLDER = re.compile(r"%\(\w+\)[sdif]|%[sdif]|\{\w*\}")
@@ -194,13 +197,14 @@ def _entry_faults(entry, catalog):
 
 @cache
 def _djangos(code):
-    """The messages Django itself translates into `code` (its forms' and auth's)."""
+    """The messages Django and REST framework translate into `code`, read from the
+    compiled catalogues they ship, found as gettext finds them (ko in ko_KR)."""
     translated = set()
     for path in DJANGO_LOCALES:
-        po = path / to_locale(code) / "LC_MESSAGES" / f"{DOMAIN}.po"
-        if po.exists():
-            with po.open("rb") as file:
-                for message in read_po(file):
+        mo = gettext.find(DOMAIN, str(path), [to_locale(code)])
+        if mo is not None:
+            with open(mo, "rb") as file:
+                for message in read_mo(file):
                     forms = _forms(message.string)
                     if message.id and all(forms) and not message.fuzzy:
                         translated.add(_forms(message.id)[0])

@@ -1,7 +1,9 @@
-"""Django's own strings that the site's pages show: form errors, the account forms,
-the password rules, month names and spans of time.
+"""Django's own strings that the site's pages show (form errors, the account forms,
+the password rules, month names and spans of time), and those of Django REST
+framework's errors that the read API answers with.
 
-Django translates them for most of the interface's languages, but ships no Filipino.
+Django translates them for most of the interface's languages, but ships no Filipino;
+REST framework ships no Hindi, Kannada or Filipino.
 Listed here, they are in every catalogue (`manage.py catalogues`); a language may
 leave one untranslated where Django's own catalogue translates it, and Filipino
 translates them all. Nothing calls these: they are here to be found.
@@ -37,6 +39,15 @@ gettext_noop("New password")
 gettext_noop("New password confirmation")
 gettext_noop("Your old password was entered incorrectly. Please enter it again.")
 gettext_noop("Email")
+# The read API's errors (rest_framework.exceptions, .pagination, .negotiation).
+gettext_noop("Not found.")
+gettext_noop("Invalid page.")
+gettext_noop('Method "{method}" not allowed.')
+gettext_noop("Could not satisfy the request Accept header.")
+gettext_noop("Request was throttled.")
+# Each form alone: REST framework fills in the wait before it asks for the plural.
+gettext_noop("Expected available in {wait} second.")
+gettext_noop("Expected available in {wait} seconds.")
 # The password rules (django.contrib.auth.password_validation).
 gettext_noop("Your password can’t be too similar to your other personal information.")
 gettext_noop("Your password can’t be a commonly used password.")

@@ -1,8 +1,11 @@
 import re
 
+from django.conf import settings
 from django.core.exceptions import BadRequest
 from django.middleware.locale import LocaleMiddleware
+from django.utils import translation
 from django.utils.cache import patch_cache_control, patch_vary_headers
+from django.utils.translation.trans_real import parse_accept_lang_header
 
 from .api import is_api_request
 
@@ -54,6 +57,21 @@ class PrivateForUsersMiddleware:
         return response
 
 
+def language_asked_by(request):
+    """The interface language `request`'s Accept-Language header prefers, or the
+    site's: what an API client, which has no address per language, is answered in."""
+    for code, _quality in parse_accept_lang_header(
+        request.headers.get("Accept-Language", "")
+    ):
+        if code == "*":
+            break
+        try:
+            return translation.get_supported_language_variant(code)
+        except LookupError:
+            continue
+    return settings.LANGUAGE_CODE
+
+
 class AddressLanguageMiddleware(LocaleMiddleware):
     """Django's LocaleMiddleware, where the address alone says the language.
 
@@ -62,10 +80,22 @@ class AddressLanguageMiddleware(LocaleMiddleware):
     Accept-Language says; but it still marks them `Vary: Accept-Language`, which would
     split every cache in front of the site by each browser's header for nothing. The
     page cache keys by address, and so may every CDN.
+
+    The read API has one address for every language: its human-readable errors are
+    in the language the client's Accept-Language asks for (never its cookie), and its
+    answers say they vary by it.
     """
+
+    def process_request(self, request):
+        if not is_api_request(request):
+            return super().process_request(request)
+        translation.activate(language_asked_by(request))
+        request.LANGUAGE_CODE = translation.get_language()
 
     def process_response(self, request, response):
         response = super().process_response(request, response)
+        if is_api_request(request):
+            return response
         if response.has_header("Vary"):
             kept = [
                 field.strip()

@@ -4,7 +4,8 @@ remake's title are marked with their own `lang` wherever they are shown."""
 import pytest
 from django.urls import reverse
 
-from films.models import Actor
+from films.models import Actor, Name
+from films.services import film_data_changed
 from tests.support.admin import submit_admin_form
 from tests.support.html import parse_html
 
@@ -49,6 +50,31 @@ def test_a_korean_reader_sees_the_films_korean_name_with_the_original_beside(
         assert beside.find("span", lang="en").text == "Miracle in Cell No. 7", path
     english = parse_html(client.get("/films/").content)
     assert english.select_one(".subject-original-name") is None
+
+
+@pytest.mark.parametrize(
+    "path", ["/ko/wiki/ye-sung/", "/ko/wiki/ryu-seung-ryong/", "/ko/characters/"]
+)
+def test_lists_of_credits_name_the_film_in_the_readers_language(client, seeded, path):
+    html = parse_html(client.get(path).content)
+    local = html.find("span", lang="ko", string="7번방의 선물")
+    assert local is not None and local.find_parent("a")["href"] == (
+        "/ko/wiki/miracle-in-cell-no-7/"
+    )
+
+
+def test_a_cast_names_each_actor_in_the_readers_language(client, seeded):
+    actor = Actor.objects.get(slug="ryu-seung-ryong")
+    Name.objects.create(actor=actor, language="ko", name="류승룡")
+    film_data_changed()  # as admin does after a change
+    for path in ("/ko/", "/ko/wiki/miracle-in-cell-no-7/", "/ko/actors/"):
+        html = parse_html(client.get(path).content)
+        local = html.find("span", lang="ko", string="류승룡")
+        assert local is not None, path
+        beside = local.find_next_sibling("span", class_="subject-original-name")
+        assert beside.text == "(Ryu Seung-ryong)", path
+    english = parse_html(client.get("/").content)
+    assert english.find(string="류승룡") is None
 
 
 def test_the_turkish_stars_name_is_marked_turkish(client, seeded):

@@ -7,6 +7,7 @@ they are a 400 that names the parameter.
 
 from django import forms
 from django.db import models
+from django.utils.translation import gettext as _
 from django_filters import rest_framework as filters
 
 
@@ -20,7 +21,7 @@ class StrictBooleanField(forms.NullBooleanField):
         if value is None:
             return None
         if value not in self.WORDS:
-            raise forms.ValidationError("Write true or false.", code="invalid")
+            raise forms.ValidationError(_("Write true or false."), code="invalid")
         return self.WORDS[value]
 
     def validate(self, value):
@@ -40,7 +41,7 @@ class WholeNumberField(forms.IntegerField):
 
     def to_python(self, value):
         if value == "":
-            raise forms.ValidationError("Enter a whole number.", code="invalid")
+            raise forms.ValidationError(_("Enter a whole number."), code="invalid")
         return super().to_python(value)
 
 

@@ -102,6 +102,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "wiki.context_processors.site",
                 "wiki.context_processors.languages",
+                "films.context_processors.subject_names",
             ],
         },
     },
@@ -444,6 +445,7 @@ REST_FRAMEWORK = {
     "DEFAULT_THROTTLE_CLASSES": ["wiki.api.throttling.SiteRateThrottle"],
     "NUM_PROXIES": WIKI_PROXY_COUNT,
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "EXCEPTION_HANDLER": "wiki.api.errors.api_exception_handler",
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": f"{WIKI_SITE_NAME} API",

@@ -7,6 +7,7 @@ import sys
 from django.db import InterfaceError, OperationalError
 from django.http import HttpResponse, JsonResponse
 from django.template.loader import render_to_string
+from django.utils.translation import gettext as _
 from django.views.defaults import bad_request as site_bad_request
 from django.views.defaults import page_not_found as site_page_not_found
 from django.views.defaults import server_error
@@ -44,12 +45,12 @@ def failed(request):
 def bad_request(request, exception):
     """handler400: a malformed request (a NUL in its query, say)."""
     if is_api_request(request):
-        return JsonResponse({"detail": "Malformed request."}, status=400)
+        return JsonResponse({"detail": _("Malformed request.")}, status=400)
     return site_bad_request(request, exception)
 
 
 def not_found(request, exception):
     """handler404: an address no view serves, or one a view found nothing at."""
     if is_api_request(request):
-        return JsonResponse({"detail": "Not found."}, status=404)
+        return JsonResponse({"detail": _("Not found.")}, status=404)
     return site_page_not_found(request, exception)
