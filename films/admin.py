@@ -1,5 +1,6 @@
 from django.contrib import admin
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 from wiki.forms import PlainTextModelForm
 
@@ -99,8 +100,8 @@ class NameInline(FilmDataInline):
     model = Name
     extra = 0
     fields = ["language", "name"]
-    verbose_name = "name in another language"
-    verbose_name_plural = "names in other languages"
+    verbose_name = _("name in another language")
+    verbose_name_plural = _("names in other languages")
 
 
 def names_inline(subject):
@@ -131,7 +132,7 @@ class FilmAdmin(SubjectAdmin):
             },
         ),
         (
-            "Titles",
+            _("Titles"),
             {
                 "fields": [
                     "original_title",
@@ -143,7 +144,7 @@ class FilmAdmin(SubjectAdmin):
             },
         ),
         (
-            "Background",
+            _("Background"),
             {
                 "classes": ["collapse"],
                 "fields": [

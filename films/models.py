@@ -9,6 +9,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models.functions import Lower
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from wiki.models import SLUG_MAX_LENGTH
@@ -57,7 +58,8 @@ class Subject(models.Model):
         max_length=SLUG_MAX_LENGTH,
         allow_unicode=True,
         unique=True,
-        help_text="Its wiki page is /wiki/<slug>/. Cannot be changed later.",
+        help_text=_("Its wiki page is /wiki/<slug>/. Cannot be changed later."),
+        verbose_name=_("slug"),
     )
     # Every change, by whom and when: each subject's "data history" (films.history).
     history = HistoricalRecords(inherit=True)
@@ -87,38 +89,56 @@ class Subject(models.Model):
 
 
 class Film(Subject):
-    title = models.CharField(max_length=200)
+    title = models.CharField(max_length=200, verbose_name=_("title"))
     original_title = models.CharField(
-        max_length=200, blank=True, help_text="In its own script, e.g. 7번방의 선물."
+        max_length=200,
+        blank=True,
+        help_text=_("In its own script, e.g. 7번방의 선물."),
+        verbose_name=_("original title"),
     )
     romanized_title = models.CharField(
         max_length=200,
         blank=True,
-        help_text="Revised Romanization of the original title.",
+        help_text=_("Revised Romanization of the original title."),
+        verbose_name=_("romanized title"),
     )
     literal_title = models.CharField(
         max_length=200,
         blank=True,
-        help_text="Literal English translation of the original title.",
+        help_text=_("Literal English translation of the original title."),
+        verbose_name=_("literal title"),
     )
-    working_title = models.CharField(max_length=200, blank=True)
+    working_title = models.CharField(
+        max_length=200, blank=True, verbose_name=_("working title")
+    )
     working_title_original = models.CharField(
-        max_length=200, blank=True, help_text="The working title in its own script."
+        max_length=200,
+        blank=True,
+        help_text=_("The working title in its own script."),
+        verbose_name=_("original working title"),
     )
-    year = year_field()
-    country = models.CharField(max_length=100)
-    language = models.CharField(max_length=100)
-    genre = models.CharField(max_length=100, blank=True)
+    year = year_field(verbose_name=_("year"))
+    country = models.CharField(max_length=100, verbose_name=_("country"))
+    language = models.CharField(max_length=100, verbose_name=_("language"))
+    genre = models.CharField(max_length=100, blank=True, verbose_name=_("genre"))
     logline = models.TextField(
-        blank=True, help_text="What the film is about, in a sentence."
+        blank=True,
+        help_text=_("What the film is about, in a sentence."),
+        verbose_name=_("logline"),
     )
     based_on = models.TextField(
-        blank=True, help_text="The real events the story is based on."
+        blank=True,
+        help_text=_("The real events the story is based on."),
+        verbose_name=_("based on"),
     )
-    budget = models.CharField(max_length=200, blank=True)
-    break_even_admissions = models.PositiveBigIntegerField(null=True, blank=True)
+    budget = models.CharField(max_length=200, blank=True, verbose_name=_("budget"))
+    break_even_admissions = models.PositiveBigIntegerField(
+        null=True, blank=True, verbose_name=_("break-even admissions")
+    )
 
     class Meta:
+        verbose_name = _("film")
+        verbose_name_plural = _("films")
         ordering = ["year", "title"]
         constraints = [valid_year("year")]
 
@@ -143,16 +163,21 @@ class Film(Subject):
 
 
 class Actor(Subject):
-    name = models.CharField(max_length=200)
+    name = models.CharField(max_length=200, verbose_name=_("name"))
     name_language = models.CharField(
         max_length=20,
         blank=True,
         validators=[language_code_validator],
-        help_text="The language the name is in, as a code (tr for Aras Bulut "
-        "İynemli); blank for a name written as English writes it.",
+        help_text=_(
+            "The language the name is in, as a code (tr for Aras Bulut "
+            "İynemli); blank for a name written as English writes it."
+        ),
+        verbose_name=_("name language"),
     )
 
     class Meta:
+        verbose_name = _("actor")
+        verbose_name_plural = _("actors")
         ordering = [Lower("name")]
 
     @property
@@ -176,11 +201,18 @@ class Actor(Subject):
 
 
 class Character(Subject):
-    name = models.CharField(max_length=200)
-    film = models.ForeignKey(Film, on_delete=models.PROTECT, related_name="characters")
-    description = models.TextField(blank=True)
+    name = models.CharField(max_length=200, verbose_name=_("name"))
+    film = models.ForeignKey(
+        Film,
+        on_delete=models.PROTECT,
+        related_name="characters",
+        verbose_name=_("film"),
+    )
+    description = models.TextField(blank=True, verbose_name=_("description"))
 
     class Meta:
+        verbose_name = _("character")
+        verbose_name_plural = _("characters")
         ordering = ["film", Lower("name")]
 
     @property
@@ -203,24 +235,34 @@ class Character(Subject):
 class Role(models.Model):
     """Who plays whom; one character may have several actors (child, adult)."""
 
-    film = models.ForeignKey(Film, on_delete=models.CASCADE, related_name="roles")
-    character = models.ForeignKey(
-        Character, on_delete=models.CASCADE, related_name="roles"
+    film = models.ForeignKey(
+        Film, on_delete=models.CASCADE, related_name="roles", verbose_name=_("film")
     )
-    actor = models.ForeignKey(Actor, on_delete=models.PROTECT, related_name="roles")
+    character = models.ForeignKey(
+        Character,
+        on_delete=models.CASCADE,
+        related_name="roles",
+        verbose_name=_("character"),
+    )
+    actor = models.ForeignKey(
+        Actor, on_delete=models.PROTECT, related_name="roles", verbose_name=_("actor")
+    )
     note = models.CharField(
         max_length=100,
         blank=True,
-        help_text='Which part of the role, e.g. "child" or "adult".',
+        help_text=_('Which part of the role, e.g. "child" or "adult".'),
+        verbose_name=_("note"),
     )
     billing = models.PositiveSmallIntegerField(
-        default=0, help_text="Order in the cast list."
+        default=0, help_text=_("Order in the cast list."), verbose_name=_("billing")
     )
     is_starring = models.BooleanField("starring", default=False)
 
     history = HistoricalRecords()
 
     class Meta:
+        verbose_name = _("role")
+        verbose_name_plural = _("roles")
         ordering = ["film", "billing", "pk"]
         constraints = [
             models.UniqueConstraint(
@@ -243,28 +285,39 @@ class Role(models.Model):
 class BoxOfficeFigure(models.Model):
     """A dated box-office milestone: admissions or takings reached during the run."""
 
-    film = models.ForeignKey(Film, on_delete=models.CASCADE, related_name="box_office")
-    days_after_release = models.PositiveSmallIntegerField(null=True, blank=True)
-    date = models.DateField(null=True, blank=True)
+    film = models.ForeignKey(
+        Film,
+        on_delete=models.CASCADE,
+        related_name="box_office",
+        verbose_name=_("film"),
+    )
+    days_after_release = models.PositiveSmallIntegerField(
+        null=True, blank=True, verbose_name=_("days after release")
+    )
+    date = models.DateField(null=True, blank=True, verbose_name=_("date"))
     period = models.CharField(
         max_length=100,
         blank=True,
-        help_text='A span rather than a day, e.g. "third week".',
+        help_text=_('A span rather than a day, e.g. "third week".'),
+        verbose_name=_("period"),
     )
-    admissions = models.PositiveBigIntegerField(null=True, blank=True)
+    admissions = models.PositiveBigIntegerField(
+        null=True, blank=True, verbose_name=_("admissions")
+    )
     gross_usd = models.PositiveBigIntegerField(
-        "gross (US$)",
+        _("gross (US$)"),
         null=True,
         blank=True,
-        help_text="At least this much, in US dollars.",
+        help_text=_("At least this much, in US dollars."),
     )
-    description = models.CharField(max_length=300)
+    description = models.CharField(max_length=300, verbose_name=_("description"))
 
     history = HistoricalRecords()
 
     class Meta:
+        verbose_name = _("box-office figure")
+        verbose_name_plural = _("box-office figures")
         ordering = ["film", "days_after_release", "pk"]
-        verbose_name = "box-office figure"
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(admissions__isnull=True)
@@ -281,23 +334,36 @@ class Remake(Subject):
     title = models.CharField(
         max_length=200,
         blank=True,
-        help_text="As released; blank where no title is known.",
+        help_text=_("As released; blank where no title is known."),
+        verbose_name=_("title"),
     )
-    original_title = models.CharField(max_length=200, blank=True)
+    original_title = models.CharField(
+        max_length=200, blank=True, verbose_name=_("original title")
+    )
     page_title = models.CharField(
         max_length=200,
         unique=True,
-        help_text="Told apart the way encyclopedias do: Title (2019 Philippine film).",
+        help_text=_(
+            "Told apart the way encyclopedias do: Title (2019 Philippine film)."
+        ),
+        verbose_name=_("page title"),
     )
-    original = models.ForeignKey(Film, on_delete=models.PROTECT, related_name="remakes")
-    country = models.CharField(max_length=100)
-    language = models.CharField(max_length=100, blank=True)
-    year = year_field(null=True, blank=True)
-    studio = models.CharField(max_length=200, blank=True)
-    director = models.CharField(max_length=200, blank=True)
-    notes = models.TextField(blank=True)
+    original = models.ForeignKey(
+        Film,
+        on_delete=models.PROTECT,
+        related_name="remakes",
+        verbose_name=_("original"),
+    )
+    country = models.CharField(max_length=100, verbose_name=_("country"))
+    language = models.CharField(max_length=100, blank=True, verbose_name=_("language"))
+    year = year_field(null=True, blank=True, verbose_name=_("year"))
+    studio = models.CharField(max_length=200, blank=True, verbose_name=_("studio"))
+    director = models.CharField(max_length=200, blank=True, verbose_name=_("director"))
+    notes = models.TextField(blank=True, verbose_name=_("notes"))
 
     class Meta:
+        verbose_name = _("remake")
+        verbose_name_plural = _("remakes")
         ordering = [models.F("year").asc(nulls_last=True), "country"]
         constraints = [valid_year("year")]
 
@@ -322,33 +388,39 @@ class RemakeStar(models.Model):
     """An actor in a remake's cast (`remake.stars`, `actor.remake_stars`), and, where
     known, the character of the original they play there (`character.versions`)."""
 
-    remake = models.ForeignKey(Remake, on_delete=models.CASCADE, related_name="stars")
+    remake = models.ForeignKey(
+        Remake, on_delete=models.CASCADE, related_name="stars", verbose_name=_("remake")
+    )
     actor = models.ForeignKey(
-        Actor, on_delete=models.PROTECT, related_name="remake_stars"
+        Actor,
+        on_delete=models.PROTECT,
+        related_name="remake_stars",
+        verbose_name=_("actor"),
     )
     is_lead = models.BooleanField("in the lead role", default=False)
-    billing = models.PositiveSmallIntegerField(default=0)
+    billing = models.PositiveSmallIntegerField(default=0, verbose_name=_("billing"))
     character = models.ForeignKey(
         Character,
         on_delete=models.PROTECT,
         null=True,
         blank=True,
         related_name="versions",
-        help_text="The character of the original film this role corresponds to.",
+        help_text=_("The character of the original film this role corresponds to."),
+        verbose_name=_("character"),
     )
     character_name = models.CharField(
-        "local name",
+        _("local name"),
         max_length=200,
         blank=True,
-        help_text="The character's name in this version, where it has its own.",
+        help_text=_("The character's name in this version, where it has its own."),
     )
 
     history = HistoricalRecords()
 
     class Meta:
+        verbose_name = _("cast member")
+        verbose_name_plural = _("cast")
         ordering = ["remake", "billing", "pk"]
-        verbose_name = "cast member"
-        verbose_name_plural = "cast"
         constraints = [
             models.UniqueConstraint(
                 fields=["remake", "actor"], name="films_remakestar_once"
@@ -390,19 +462,27 @@ class RemakeStar(models.Model):
 
 class ExternalLink(models.Model):
     film = models.ForeignKey(
-        Film, on_delete=models.CASCADE, related_name="external_links"
+        Film,
+        on_delete=models.CASCADE,
+        related_name="external_links",
+        verbose_name=_("film"),
     )
-    name = models.CharField(max_length=200)
+    name = models.CharField(max_length=200, verbose_name=_("name"))
     url = models.URLField(
         blank=True,
-        help_text="The film's page on that site; where that is not known, the "
-        "site's own search for the film's title.",
+        help_text=_(
+            "The film's page on that site; where that is not known, the "
+            "site's own search for the film's title."
+        ),
+        verbose_name=_("url"),
     )
-    position = models.PositiveSmallIntegerField(default=0)
+    position = models.PositiveSmallIntegerField(default=0, verbose_name=_("position"))
 
     history = HistoricalRecords()
 
     class Meta:
+        verbose_name = _("external link")
+        verbose_name_plural = _("external links")
         ordering = ["film", "position", "pk"]
         constraints = [
             models.UniqueConstraint(
@@ -424,30 +504,55 @@ class Name(models.Model):
     with the name their title gives beside it."""
 
     film = models.ForeignKey(
-        Film, on_delete=models.CASCADE, null=True, blank=True, related_name="names"
+        Film,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="names",
+        verbose_name=_("film"),
     )
     character = models.ForeignKey(
-        Character, on_delete=models.CASCADE, null=True, blank=True, related_name="names"
+        Character,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="names",
+        verbose_name=_("character"),
     )
     actor = models.ForeignKey(
-        Actor, on_delete=models.CASCADE, null=True, blank=True, related_name="names"
+        Actor,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="names",
+        verbose_name=_("actor"),
     )
     remake = models.ForeignKey(
-        Remake, on_delete=models.CASCADE, null=True, blank=True, related_name="names"
+        Remake,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="names",
+        verbose_name=_("remake"),
     )
     language = models.CharField(
         max_length=20,
         validators=[language_code_validator],
-        help_text="A language code, with its script where it is not the usual one: "
-        "ko, tr, hi, kn-Latn.",
+        help_text=_(
+            "A language code, with its script where it is not the usual one: "
+            "ko, tr, hi, kn-Latn."
+        ),
+        verbose_name=_("language"),
     )
-    name = models.CharField(max_length=200)
+    name = models.CharField(max_length=200, verbose_name=_("name"))
 
     history = HistoricalRecords()
 
     SUBJECTS = NAMED_SUBJECTS
 
     class Meta:
+        verbose_name = _("name")
+        verbose_name_plural = _("names")
         ordering = ["language", "pk"]
         constraints = [
             models.CheckConstraint(

@@ -29,7 +29,8 @@ def subject_page_ensure(subject, *, author=None):
                 title=subject.page_title,
                 body="",
                 author=author,
-                summary=f"New {subject._meta.verbose_name} added in admin",
+                # Stored, so in the site's language, whatever the admin reads in.
+                summary=f"New {subject._meta.model_name} added in admin",
             )
     return Page.objects.get(slug=subject.slug)
 

@@ -1,5 +1,6 @@
 from django.contrib import admin
 from django.template.loader import render_to_string
+from django.utils.translation import gettext_lazy as _
 
 from . import admin_lockouts  # noqa: F401  (django-axes' lockouts, with unlock)
 from .diffing import diff_hunks
@@ -338,7 +339,7 @@ class EditFilterAdmin(admin.ModelAdmin):
     fieldsets = [
         (None, {"fields": ["name", "enabled"]}),
         (
-            "When it matches",
+            _("When it matches"),
             {
                 "fields": [
                     "pattern",
@@ -351,7 +352,7 @@ class EditFilterAdmin(admin.ModelAdmin):
             },
         ),
         (
-            "What it does",
+            _("What it does"),
             {"fields": ["message", "warns", "tag", "disallows", "block_hours"]},
         ),
         (None, {"fields": ["created_at", "updated_at", "updated_by"]}),
@@ -388,7 +389,7 @@ class FilterHitAdmin(ReadOnlyAdmin):
     readonly_fields = ["diff"]
     exclude = ["old_text", "new_text"]
 
-    @admin.display(description="The edit")
+    @admin.display(description=_("The edit"))
     def diff(self, hit):
         hunks = diff_hunks(hit.old_text, hit.new_text)
         return render_to_string("wiki/includes/diff_hunks.html", {"hunks": hunks})

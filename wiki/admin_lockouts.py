@@ -5,6 +5,8 @@ import logging
 from axes.admin import AccessAttemptAdmin
 from axes.models import AccessAttempt
 from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 logger = logging.getLogger("wiki.accounts")
 
@@ -15,7 +17,7 @@ admin.site.unregister(AccessAttempt)
 class LockoutAdmin(AccessAttemptAdmin):
     actions = [*AccessAttemptAdmin.actions, "unlock"]
 
-    @admin.action(description="Unlock the selected accounts at their addresses")
+    @admin.action(description=_("Unlock the selected accounts at their addresses"))
     def unlock(self, request, queryset):
         pairs = list(queryset.values_list("username", "ip_address"))
         queryset.delete()
@@ -26,4 +28,12 @@ class LockoutAdmin(AccessAttemptAdmin):
                 address,
                 request.user.username,
             )
-        self.message_user(request, f"Unlocked {len(pairs)} account(s).")
+        self.message_user(
+            request,
+            ngettext(
+                "Unlocked %(count)d account.",
+                "Unlocked %(count)d accounts.",
+                len(pairs),
+            )
+            % {"count": len(pairs)},
+        )

@@ -1,5 +1,6 @@
 from django.apps import AppConfig
 from django.db.models.signals import post_migrate
+from django.utils.translation import gettext_lazy as _
 
 
 def _forget_kept_pages(**kwargs):
@@ -13,7 +14,7 @@ class WikiConfig(AppConfig):
     """The wiki engine: pages, revisions, rendering, links. Knows nothing of films."""
 
     name = "wiki"
-    verbose_name = "Wiki"
+    verbose_name = _("Wiki")
 
     def ready(self):
         from . import checks  # noqa: F401  (registers the checks)

@@ -5,8 +5,11 @@ an app's extension gives it (WikiExtension.categories, see wiki/extensions.py). 
 list is stored with the rendered text, so a page view costs no query for it.
 """
 
+from django.conf import settings
 from django.urls import reverse
+from django.utils import translation
 from django.utils.html import format_html, format_html_join
+from django.utils.translation import gettext
 
 from .extensions import categories_given_to
 from .namespaces import slug_for_title
@@ -22,8 +25,9 @@ def categories_of(page, named):
     return categories
 
 
-def category_links(categories):
-    """The `Categories: A · B` line drawn under a page's text ("" for none)."""
+def category_links(categories, *, language=settings.LANGUAGE_CODE):
+    """The `Categories: A · B` line drawn under a page's text ("" for none), its
+    label in `language`, the page's."""
     if not categories:
         return ""
     links = format_html_join(
@@ -34,4 +38,6 @@ def category_links(categories):
             for slug, (name, _) in sorted(categories.items(), key=lambda i: i[1][0])
         ),
     )
-    return format_html('<div class="catlinks">Categories: {}</div>', links)
+    with translation.override(language):
+        label = gettext("Categories:")
+    return format_html('<div class="catlinks">{} {}</div>', label, links)

@@ -13,7 +13,7 @@ import nh3
 from django.conf import settings
 from django.urls import reverse
 from django.utils import translation
-from django.utils.html import escape, format_html
+from django.utils.html import escape, format_html, format_html_join
 from markdown_it import MarkdownIt
 from mdit_py_plugins.anchors import anchors_plugin
 from mdit_py_plugins.footnote import footnote_plugin
@@ -230,7 +230,7 @@ def _tokens_of_type(tokens, kind):
             yield from _tokens_of_type(token.children, kind)
 
 
-def _table_of_contents(tokens):
+def _table_of_contents(tokens, language):
     """A contents box for long pages, built from the headings the parser found."""
     entries = []
     for index, token in enumerate(tokens):
@@ -242,13 +242,16 @@ def _table_of_contents(tokens):
             entries.append((token.tag, token.attrGet("id"), tokens[index + 1].content))
     if len(entries) < TOC_MIN_HEADINGS:
         return ""
-    items = "".join(
-        f'<li class="toc-{tag}"><a href="#{escape(anchor)}">{escape(text)}</a></li>'
-        for tag, anchor, text in entries
+    items = format_html_join(
+        "", '<li class="toc-{}"><a href="#{}">{}</a></li>', entries
     )
-    return (
-        '<nav class="toc" aria-label="Contents"><p><strong>Contents</strong></p>'
-        f"<ul>{items}</ul></nav>"
+    with translation.override(language):
+        heading = translation.gettext("Contents")
+    return format_html(
+        '<nav class="toc" aria-label="{}"><p><strong>{}</strong></p><ul>{}</ul></nav>',
+        heading,
+        heading,
+        items,
     )
 
 
@@ -262,8 +265,10 @@ def _insert_before_first_section(html, toc):
     return html[:position] + toc + html[position:]
 
 
-def render(body):
+def render(body, *, language=settings.LANGUAGE_CODE):
     """Render Markdown to sanitised HTML; links to missing pages and files come out red.
+    What the wiki writes into it (the contents box's heading) is in `language`, the
+    page's.
 
     Which link targets exist is asked in one query, and which files in one more. The
     HTML is kept for every reader, so its links are the pages' English addresses
@@ -286,7 +291,7 @@ def render(body):
     }
     with translation.override(settings.LANGUAGE_CODE):
         html = MARKDOWN.renderer.render(tokens, MARKDOWN.options, env)
-    html = _insert_before_first_section(html, _table_of_contents(tokens))
+    html = _insert_before_first_section(html, _table_of_contents(tokens, language))
     return Rendered(
         html=SANITIZER.clean(html),
         link_slugs=link_slugs,

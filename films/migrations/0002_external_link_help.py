@@ -4,15 +4,17 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('films', '0001_initial'),
+        ("films", "0001_initial"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='externallink',
-            name='url',
-            field=models.URLField(blank=True, help_text="The film's page on that site; where that is not known, the site's own search for the film's title."),
+            model_name="externallink",
+            name="url",
+            field=models.URLField(
+                blank=True,
+                help_text="The film's page on that site; where that is not known, the site's own search for the film's title.",
+            ),
         ),
     ]

@@ -5,24 +5,31 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('films', '0002_external_link_help'),
+        ("films", "0002_external_link_help"),
     ]
 
     operations = [
         migrations.RemoveField(
-            model_name='remake',
-            name='stars',
+            model_name="remake",
+            name="stars",
         ),
         migrations.AlterField(
-            model_name='remakestar',
-            name='actor',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='remake_stars', to='films.actor'),
+            model_name="remakestar",
+            name="actor",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="remake_stars",
+                to="films.actor",
+            ),
         ),
         migrations.AlterField(
-            model_name='remakestar',
-            name='remake',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='stars', to='films.remake'),
+            model_name="remakestar",
+            name="remake",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="stars",
+                to="films.remake",
+            ),
         ),
     ]

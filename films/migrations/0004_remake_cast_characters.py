@@ -5,24 +5,39 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('films', '0003_remake_star_names'),
+        ("films", "0003_remake_star_names"),
     ]
 
     operations = [
         migrations.AlterModelOptions(
-            name='remakestar',
-            options={'ordering': ['remake', 'billing', 'pk'], 'verbose_name': 'cast member', 'verbose_name_plural': 'cast'},
+            name="remakestar",
+            options={
+                "ordering": ["remake", "billing", "pk"],
+                "verbose_name": "cast member",
+                "verbose_name_plural": "cast",
+            },
         ),
         migrations.AddField(
-            model_name='remakestar',
-            name='character',
-            field=models.ForeignKey(blank=True, help_text='The character of the original film this role corresponds to.', null=True, on_delete=django.db.models.deletion.PROTECT, related_name='versions', to='films.character'),
+            model_name="remakestar",
+            name="character",
+            field=models.ForeignKey(
+                blank=True,
+                help_text="The character of the original film this role corresponds to.",
+                null=True,
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="versions",
+                to="films.character",
+            ),
         ),
         migrations.AddField(
-            model_name='remakestar',
-            name='character_name',
-            field=models.CharField(blank=True, help_text="The character's name in this version, where it has its own.", max_length=200, verbose_name='local name'),
+            model_name="remakestar",
+            name="character_name",
+            field=models.CharField(
+                blank=True,
+                help_text="The character's name in this version, where it has its own.",
+                max_length=200,
+                verbose_name="local name",
+            ),
         ),
     ]

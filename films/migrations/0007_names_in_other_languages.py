@@ -8,61 +8,258 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('films', '0006_record_existing_data'),
+        ("films", "0006_record_existing_data"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='actor',
-            name='name_language',
-            field=models.CharField(blank=True, help_text='The language the name is in, as a code (tr for Aras Bulut İynemli); blank for a name written as English writes it.', max_length=20, validators=[django.core.validators.RegexValidator('^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$', 'A language code, such as ko, tr or kn-Latn.')]),
+            model_name="actor",
+            name="name_language",
+            field=models.CharField(
+                blank=True,
+                help_text="The language the name is in, as a code (tr for Aras Bulut İynemli); blank for a name written as English writes it.",
+                max_length=20,
+                validators=[
+                    django.core.validators.RegexValidator(
+                        "^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$",
+                        "A language code, such as ko, tr or kn-Latn.",
+                    )
+                ],
+            ),
         ),
         migrations.AddField(
-            model_name='historicalactor',
-            name='name_language',
-            field=models.CharField(blank=True, help_text='The language the name is in, as a code (tr for Aras Bulut İynemli); blank for a name written as English writes it.', max_length=20, validators=[django.core.validators.RegexValidator('^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$', 'A language code, such as ko, tr or kn-Latn.')]),
+            model_name="historicalactor",
+            name="name_language",
+            field=models.CharField(
+                blank=True,
+                help_text="The language the name is in, as a code (tr for Aras Bulut İynemli); blank for a name written as English writes it.",
+                max_length=20,
+                validators=[
+                    django.core.validators.RegexValidator(
+                        "^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$",
+                        "A language code, such as ko, tr or kn-Latn.",
+                    )
+                ],
+            ),
         ),
         migrations.CreateModel(
-            name='HistoricalName',
+            name="HistoricalName",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('language', models.CharField(help_text='A language code, with its script where it is not the usual one: ko, tr, hi, kn-Latn.', max_length=20, validators=[django.core.validators.RegexValidator('^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$', 'A language code, such as ko, tr or kn-Latn.')])),
-                ('name', models.CharField(max_length=200)),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('actor', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='films.actor')),
-                ('character', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='films.character')),
-                ('film', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='films.film')),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('remake', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='films.remake')),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "language",
+                    models.CharField(
+                        help_text="A language code, with its script where it is not the usual one: ko, tr, hi, kn-Latn.",
+                        max_length=20,
+                        validators=[
+                            django.core.validators.RegexValidator(
+                                "^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$",
+                                "A language code, such as ko, tr or kn-Latn.",
+                            )
+                        ],
+                    ),
+                ),
+                ("name", models.CharField(max_length=200)),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")],
+                        max_length=1,
+                    ),
+                ),
+                (
+                    "actor",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="films.actor",
+                    ),
+                ),
+                (
+                    "character",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="films.character",
+                    ),
+                ),
+                (
+                    "film",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="films.film",
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "remake",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="films.remake",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical name',
-                'verbose_name_plural': 'historical names',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical name",
+                "verbose_name_plural": "historical names",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='Name',
+            name="Name",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('language', models.CharField(help_text='A language code, with its script where it is not the usual one: ko, tr, hi, kn-Latn.', max_length=20, validators=[django.core.validators.RegexValidator('^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$', 'A language code, such as ko, tr or kn-Latn.')])),
-                ('name', models.CharField(max_length=200)),
-                ('actor', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='names', to='films.actor')),
-                ('character', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='names', to='films.character')),
-                ('film', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='names', to='films.film')),
-                ('remake', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='names', to='films.remake')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True,
+                        primary_key=True,
+                        serialize=False,
+                        verbose_name="ID",
+                    ),
+                ),
+                (
+                    "language",
+                    models.CharField(
+                        help_text="A language code, with its script where it is not the usual one: ko, tr, hi, kn-Latn.",
+                        max_length=20,
+                        validators=[
+                            django.core.validators.RegexValidator(
+                                "^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$",
+                                "A language code, such as ko, tr or kn-Latn.",
+                            )
+                        ],
+                    ),
+                ),
+                ("name", models.CharField(max_length=200)),
+                (
+                    "actor",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="names",
+                        to="films.actor",
+                    ),
+                ),
+                (
+                    "character",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="names",
+                        to="films.character",
+                    ),
+                ),
+                (
+                    "film",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="names",
+                        to="films.film",
+                    ),
+                ),
+                (
+                    "remake",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="names",
+                        to="films.remake",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['language', 'pk'],
-                'constraints': [models.CheckConstraint(condition=models.Q(models.Q(('actor__isnull', True), ('character__isnull', True), ('film__isnull', False), ('remake__isnull', True)), models.Q(('actor__isnull', True), ('character__isnull', False), ('film__isnull', True), ('remake__isnull', True)), models.Q(('actor__isnull', False), ('character__isnull', True), ('film__isnull', True), ('remake__isnull', True)), models.Q(('actor__isnull', True), ('character__isnull', True), ('film__isnull', True), ('remake__isnull', False)), _connector='OR'), name='films_name_of_one_subject'), models.UniqueConstraint(condition=models.Q(('film__isnull', False)), fields=('film', 'language'), name='films_name_one_per_language_of_film'), models.UniqueConstraint(condition=models.Q(('character__isnull', False)), fields=('character', 'language'), name='films_name_one_per_language_of_character'), models.UniqueConstraint(condition=models.Q(('actor__isnull', False)), fields=('actor', 'language'), name='films_name_one_per_language_of_actor'), models.UniqueConstraint(condition=models.Q(('remake__isnull', False)), fields=('remake', 'language'), name='films_name_one_per_language_of_remake')],
+                "ordering": ["language", "pk"],
+                "constraints": [
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            models.Q(
+                                ("actor__isnull", True),
+                                ("character__isnull", True),
+                                ("film__isnull", False),
+                                ("remake__isnull", True),
+                            ),
+                            models.Q(
+                                ("actor__isnull", True),
+                                ("character__isnull", False),
+                                ("film__isnull", True),
+                                ("remake__isnull", True),
+                            ),
+                            models.Q(
+                                ("actor__isnull", False),
+                                ("character__isnull", True),
+                                ("film__isnull", True),
+                                ("remake__isnull", True),
+                            ),
+                            models.Q(
+                                ("actor__isnull", True),
+                                ("character__isnull", True),
+                                ("film__isnull", True),
+                                ("remake__isnull", False),
+                            ),
+                            _connector="OR",
+                        ),
+                        name="films_name_of_one_subject",
+                    ),
+                    models.UniqueConstraint(
+                        condition=models.Q(("film__isnull", False)),
+                        fields=("film", "language"),
+                        name="films_name_one_per_language_of_film",
+                    ),
+                    models.UniqueConstraint(
+                        condition=models.Q(("character__isnull", False)),
+                        fields=("character", "language"),
+                        name="films_name_one_per_language_of_character",
+                    ),
+                    models.UniqueConstraint(
+                        condition=models.Q(("actor__isnull", False)),
+                        fields=("actor", "language"),
+                        name="films_name_one_per_language_of_actor",
+                    ),
+                    models.UniqueConstraint(
+                        condition=models.Q(("remake__isnull", False)),
+                        fields=("remake", "language"),
+                        name="films_name_one_per_language_of_remake",
+                    ),
+                ],
             },
         ),
     ]

@@ -5,20 +5,33 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('wiki', '0001_initial'),
+        ("wiki", "0001_initial"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='revision',
-            name='previous',
-            field=models.OneToOneField(blank=True, help_text='The revision this one was saved on top of.', null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='next', to='wiki.revision'),
+            model_name="revision",
+            name="previous",
+            field=models.OneToOneField(
+                blank=True,
+                help_text="The revision this one was saved on top of.",
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="next",
+                to="wiki.revision",
+            ),
         ),
         migrations.AlterField(
-            model_name='page',
-            name='current_revision',
-            field=models.OneToOneField(blank=True, help_text='The revision readers see; every edit adds one and moves this on.', null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='wiki.revision'),
+            model_name="page",
+            name="current_revision",
+            field=models.OneToOneField(
+                blank=True,
+                help_text="The revision readers see; every edit adds one and moves this on.",
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="+",
+                to="wiki.revision",
+            ),
         ),
     ]

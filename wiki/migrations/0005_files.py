@@ -7,65 +7,154 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('wiki', '0004_search_index'),
+        ("wiki", "0004_search_index"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='File',
+            name="File",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(help_text='With its extension: Poster.jpg.', max_length=200, unique=True)),
-                ('description', models.TextField(blank=True)),
-                ('licence', models.CharField(blank=True, help_text='Who may use it, and how (e.g. CC BY-SA 4.0).', max_length=300)),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('updated_at', models.DateTimeField(auto_now=True, db_index=True)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True,
+                        primary_key=True,
+                        serialize=False,
+                        verbose_name="ID",
+                    ),
+                ),
+                (
+                    "name",
+                    models.CharField(
+                        help_text="With its extension: Poster.jpg.",
+                        max_length=200,
+                        unique=True,
+                    ),
+                ),
+                ("description", models.TextField(blank=True)),
+                (
+                    "licence",
+                    models.CharField(
+                        blank=True,
+                        help_text="Who may use it, and how (e.g. CC BY-SA 4.0).",
+                        max_length=300,
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("updated_at", models.DateTimeField(auto_now=True, db_index=True)),
             ],
             options={
-                'ordering': ['-updated_at', '-pk'],
+                "ordering": ["-updated_at", "-pk"],
             },
         ),
         migrations.CreateModel(
-            name='FileVersion',
+            name="FileVersion",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('number', models.PositiveIntegerField()),
-                ('image', models.FileField(upload_to=wiki.models.files.stored_name)),
-                ('extension', models.CharField(choices=[('jpg', 'jpg'), ('png', 'png'), ('gif', 'gif'), ('webp', 'webp')], max_length=4)),
-                ('width', models.PositiveIntegerField()),
-                ('height', models.PositiveIntegerField()),
-                ('size', models.PositiveIntegerField(help_text='Bytes, as stored.')),
-                ('thumbnail_widths', models.JSONField(default=list, help_text='The widths at which a thumbnail was made.')),
-                ('comment', models.CharField(blank=True, max_length=300)),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('file', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='versions', to='wiki.file')),
-                ('uploaded_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='uploads', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True,
+                        primary_key=True,
+                        serialize=False,
+                        verbose_name="ID",
+                    ),
+                ),
+                ("number", models.PositiveIntegerField()),
+                ("image", models.FileField(upload_to=wiki.models.files.stored_name)),
+                (
+                    "extension",
+                    models.CharField(
+                        choices=[
+                            ("jpg", "jpg"),
+                            ("png", "png"),
+                            ("gif", "gif"),
+                            ("webp", "webp"),
+                        ],
+                        max_length=4,
+                    ),
+                ),
+                ("width", models.PositiveIntegerField()),
+                ("height", models.PositiveIntegerField()),
+                ("size", models.PositiveIntegerField(help_text="Bytes, as stored.")),
+                (
+                    "thumbnail_widths",
+                    models.JSONField(
+                        default=list,
+                        help_text="The widths at which a thumbnail was made.",
+                    ),
+                ),
+                ("comment", models.CharField(blank=True, max_length=300)),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "file",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="versions",
+                        to="wiki.file",
+                    ),
+                ),
+                (
+                    "uploaded_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="uploads",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-number'],
+                "ordering": ["-number"],
             },
         ),
         migrations.AddField(
-            model_name='file',
-            name='current_version',
-            field=models.OneToOneField(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='wiki.fileversion'),
+            model_name="file",
+            name="current_version",
+            field=models.OneToOneField(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="+",
+                to="wiki.fileversion",
+            ),
         ),
         migrations.CreateModel(
-            name='FileUsage',
+            name="FileUsage",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('file_name', models.CharField(db_index=True, max_length=200)),
-                ('page', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='file_usages', to='wiki.page')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True,
+                        primary_key=True,
+                        serialize=False,
+                        verbose_name="ID",
+                    ),
+                ),
+                ("file_name", models.CharField(db_index=True, max_length=200)),
+                (
+                    "page",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="file_usages",
+                        to="wiki.page",
+                    ),
+                ),
             ],
             options={
-                'constraints': [models.UniqueConstraint(fields=('page', 'file_name'), name='file_usage_once')],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("page", "file_name"), name="file_usage_once"
+                    )
+                ],
             },
         ),
         migrations.AddConstraint(
-            model_name='fileversion',
-            constraint=models.UniqueConstraint(fields=('file', 'number'), name='file_version_number'),
+            model_name="fileversion",
+            constraint=models.UniqueConstraint(
+                fields=("file", "number"), name="file_version_number"
+            ),
         ),
     ]

@@ -4,20 +4,26 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('wiki', '0011_notifications'),
+        ("wiki", "0011_notifications"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='page',
-            name='talk_topics',
-            field=models.PositiveIntegerField(default=0, help_text='How many topics its talk page holds.'),
+            model_name="page",
+            name="talk_topics",
+            field=models.PositiveIntegerField(
+                default=0, help_text="How many topics its talk page holds."
+            ),
         ),
         migrations.AlterField(
-            model_name='page',
-            name='slug',
-            field=models.SlugField(allow_unicode=True, help_text="From the title; a talk page's is its page's slug and /talk.", max_length=205, unique=True),
+            model_name="page",
+            name="slug",
+            field=models.SlugField(
+                allow_unicode=True,
+                help_text="From the title; a talk page's is its page's slug and /talk.",
+                max_length=205,
+                unique=True,
+            ),
         ),
     ]

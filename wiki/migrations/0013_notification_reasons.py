@@ -4,15 +4,22 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('wiki', '0012_talk_pages'),
+        ("wiki", "0012_talk_pages"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='notification',
-            name='reason',
-            field=models.CharField(choices=[('watched', 'changed a page you watch'), ('reply', 'replied to your topic'), ('mention', 'mentioned you')], default='watched', max_length=10),
+            model_name="notification",
+            name="reason",
+            field=models.CharField(
+                choices=[
+                    ("watched", "changed a page you watch"),
+                    ("reply", "replied to your topic"),
+                    ("mention", "mentioned you"),
+                ],
+                default="watched",
+                max_length=10,
+            ),
         ),
     ]

@@ -4,15 +4,19 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('wiki', '0013_notification_reasons'),
+        ("wiki", "0013_notification_reasons"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='page',
-            name='redirect_to',
-            field=models.CharField(blank=True, db_index=True, help_text='The slug its text redirects to (#REDIRECT [[Target]]), if any.', max_length=200),
+            model_name="page",
+            name="redirect_to",
+            field=models.CharField(
+                blank=True,
+                db_index=True,
+                help_text="The slug its text redirects to (#REDIRECT [[Target]]), if any.",
+                max_length=200,
+            ),
         ),
     ]

@@ -6,27 +6,62 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('wiki', '0014_redirects'),
+        ("wiki", "0014_redirects"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='LogEntry',
+            name="LogEntry",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('delete', 'deleted'), ('protect', 'protected'), ('unprotect', 'unprotected'), ('upload', 'uploaded'), ('account', 'created the account')], db_index=True, max_length=10)),
-                ('target', models.CharField(help_text='The page title, file name or username acted on.', max_length=255)),
-                ('target_url', models.CharField(blank=True, max_length=300)),
-                ('comment', models.CharField(blank=True, max_length=300)),
-                ('created_at', models.DateTimeField(auto_now_add=True, db_index=True)),
-                ('actor', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='log_entries', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True,
+                        primary_key=True,
+                        serialize=False,
+                        verbose_name="ID",
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("delete", "deleted"),
+                            ("protect", "protected"),
+                            ("unprotect", "unprotected"),
+                            ("upload", "uploaded"),
+                            ("account", "created the account"),
+                        ],
+                        db_index=True,
+                        max_length=10,
+                    ),
+                ),
+                (
+                    "target",
+                    models.CharField(
+                        help_text="The page title, file name or username acted on.",
+                        max_length=255,
+                    ),
+                ),
+                ("target_url", models.CharField(blank=True, max_length=300)),
+                ("comment", models.CharField(blank=True, max_length=300)),
+                ("created_at", models.DateTimeField(auto_now_add=True, db_index=True)),
+                (
+                    "actor",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="log_entries",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name_plural': 'log entries',
-                'ordering': ['-created_at', '-pk'],
+                "verbose_name_plural": "log entries",
+                "ordering": ["-created_at", "-pk"],
             },
         ),
     ]

@@ -6,36 +6,56 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('wiki', '0015_site_log'),
+        ("wiki", "0015_site_log"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='page',
-            name='deleted_at',
+            model_name="page",
+            name="deleted_at",
             field=models.DateTimeField(blank=True, db_index=True, null=True),
         ),
         migrations.AddField(
-            model_name='page',
-            name='deleted_by',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL),
+            model_name="page",
+            name="deleted_by",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="+",
+                to=settings.AUTH_USER_MODEL,
+            ),
         ),
         migrations.AddField(
-            model_name='page',
-            name='deleted_slug',
-            field=models.CharField(blank=True, help_text='Its address before deletion, which it takes back when restored.', max_length=205),
+            model_name="page",
+            name="deleted_slug",
+            field=models.CharField(
+                blank=True,
+                help_text="Its address before deletion, which it takes back when restored.",
+                max_length=205,
+            ),
         ),
         migrations.AddField(
-            model_name='page',
-            name='deletion_reason',
+            model_name="page",
+            name="deletion_reason",
             field=models.CharField(blank=True, max_length=300),
         ),
         migrations.AlterField(
-            model_name='logentry',
-            name='kind',
-            field=models.CharField(choices=[('delete', 'deleted'), ('restore', 'restored'), ('protect', 'protected'), ('unprotect', 'unprotected'), ('upload', 'uploaded'), ('account', 'created the account')], db_index=True, max_length=10),
+            model_name="logentry",
+            name="kind",
+            field=models.CharField(
+                choices=[
+                    ("delete", "deleted"),
+                    ("restore", "restored"),
+                    ("protect", "protected"),
+                    ("unprotect", "unprotected"),
+                    ("upload", "uploaded"),
+                    ("account", "created the account"),
+                ],
+                db_index=True,
+                max_length=10,
+            ),
         ),
     ]

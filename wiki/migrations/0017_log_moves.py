@@ -4,15 +4,26 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('wiki', '0016_deletion'),
+        ("wiki", "0016_deletion"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='logentry',
-            name='kind',
-            field=models.CharField(choices=[('move', 'moved'), ('delete', 'deleted'), ('restore', 'restored'), ('protect', 'protected'), ('unprotect', 'unprotected'), ('upload', 'uploaded'), ('account', 'created the account')], db_index=True, max_length=10),
+            model_name="logentry",
+            name="kind",
+            field=models.CharField(
+                choices=[
+                    ("move", "moved"),
+                    ("delete", "deleted"),
+                    ("restore", "restored"),
+                    ("protect", "protected"),
+                    ("unprotect", "unprotected"),
+                    ("upload", "uploaded"),
+                    ("account", "created the account"),
+                ],
+                db_index=True,
+                max_length=10,
+            ),
         ),
     ]

@@ -5,26 +5,54 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('wiki', '0017_log_moves'),
+        ("wiki", "0017_log_moves"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='PageCategory',
+            name="PageCategory",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('category_slug', models.SlugField(allow_unicode=True, max_length=200)),
-                ('category_name', models.CharField(max_length=200)),
-                ('sort_key', models.CharField(help_text='Where the page sorts in the category.', max_length=200)),
-                ('page', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='categories', to='wiki.page')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True,
+                        primary_key=True,
+                        serialize=False,
+                        verbose_name="ID",
+                    ),
+                ),
+                ("category_slug", models.SlugField(allow_unicode=True, max_length=200)),
+                ("category_name", models.CharField(max_length=200)),
+                (
+                    "sort_key",
+                    models.CharField(
+                        help_text="Where the page sorts in the category.",
+                        max_length=200,
+                    ),
+                ),
+                (
+                    "page",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="categories",
+                        to="wiki.page",
+                    ),
+                ),
             ],
             options={
-                'verbose_name_plural': 'page categories',
-                'ordering': ['category_slug', 'sort_key'],
-                'indexes': [models.Index(fields=['category_slug', 'sort_key'], name='category_members')],
-                'constraints': [models.UniqueConstraint(fields=('page', 'category_slug'), name='page_category_once')],
+                "verbose_name_plural": "page categories",
+                "ordering": ["category_slug", "sort_key"],
+                "indexes": [
+                    models.Index(
+                        fields=["category_slug", "sort_key"], name="category_members"
+                    )
+                ],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("page", "category_slug"), name="page_category_once"
+                    )
+                ],
             },
         ),
     ]

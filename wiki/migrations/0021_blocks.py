@@ -6,40 +6,128 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('wiki', '0020_protection_levels'),
+        ("wiki", "0020_protection_levels"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='logentry',
-            name='kind',
-            field=models.CharField(choices=[('move', 'moved'), ('delete', 'deleted'), ('restore', 'restored'), ('protect', 'protected'), ('unprotect', 'unprotected'), ('upload', 'uploaded'), ('account', 'created the account'), ('block', 'blocked'), ('unblock', 'unblocked')], db_index=True, max_length=10),
+            model_name="logentry",
+            name="kind",
+            field=models.CharField(
+                choices=[
+                    ("move", "moved"),
+                    ("delete", "deleted"),
+                    ("restore", "restored"),
+                    ("protect", "protected"),
+                    ("unprotect", "unprotected"),
+                    ("upload", "uploaded"),
+                    ("account", "created the account"),
+                    ("block", "blocked"),
+                    ("unblock", "unblocked"),
+                ],
+                db_index=True,
+                max_length=10,
+            ),
         ),
         migrations.CreateModel(
-            name='Block',
+            name="Block",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('target', models.CharField(help_text='As staff wrote it: a username, an address, a range.', max_length=150)),
-                ('first_address', models.CharField(blank=True, db_index=True, max_length=32)),
-                ('last_address', models.CharField(blank=True, max_length=32)),
-                ('expires_at', models.DateTimeField(blank=True, help_text='When it lifts; empty: never.', null=True)),
-                ('reason', models.CharField(max_length=300)),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('sitewide', models.BooleanField(default=True, help_text='Off: only from what the partial fields below name.')),
-                ('from_uploads', models.BooleanField(default=False, help_text='Partial: uploads.')),
-                ('from_talk', models.BooleanField(default=False, help_text='Partial: talk pages.')),
-                ('from_signup', models.BooleanField(default=True, help_text='Its address may not create accounts.')),
-                ('allow_own_talk', models.BooleanField(default=True, help_text='The blocked user may still write on their user talk.')),
-                ('blocked_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('pages', models.ManyToManyField(blank=True, help_text='Partial: these pages.', related_name='+', to='wiki.page')),
-                ('user', models.ForeignKey(blank=True, help_text='The account blocked; empty for an address or a range.', null=True, on_delete=django.db.models.deletion.CASCADE, related_name='blocks', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True,
+                        primary_key=True,
+                        serialize=False,
+                        verbose_name="ID",
+                    ),
+                ),
+                (
+                    "target",
+                    models.CharField(
+                        help_text="As staff wrote it: a username, an address, a range.",
+                        max_length=150,
+                    ),
+                ),
+                (
+                    "first_address",
+                    models.CharField(blank=True, db_index=True, max_length=32),
+                ),
+                ("last_address", models.CharField(blank=True, max_length=32)),
+                (
+                    "expires_at",
+                    models.DateTimeField(
+                        blank=True, help_text="When it lifts; empty: never.", null=True
+                    ),
+                ),
+                ("reason", models.CharField(max_length=300)),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "sitewide",
+                    models.BooleanField(
+                        default=True,
+                        help_text="Off: only from what the partial fields below name.",
+                    ),
+                ),
+                (
+                    "from_uploads",
+                    models.BooleanField(default=False, help_text="Partial: uploads."),
+                ),
+                (
+                    "from_talk",
+                    models.BooleanField(
+                        default=False, help_text="Partial: talk pages."
+                    ),
+                ),
+                (
+                    "from_signup",
+                    models.BooleanField(
+                        default=True, help_text="Its address may not create accounts."
+                    ),
+                ),
+                (
+                    "allow_own_talk",
+                    models.BooleanField(
+                        default=True,
+                        help_text="The blocked user may still write on their user talk.",
+                    ),
+                ),
+                (
+                    "blocked_by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "pages",
+                    models.ManyToManyField(
+                        blank=True,
+                        help_text="Partial: these pages.",
+                        related_name="+",
+                        to="wiki.page",
+                    ),
+                ),
+                (
+                    "user",
+                    models.ForeignKey(
+                        blank=True,
+                        help_text="The account blocked; empty for an address or a range.",
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="blocks",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-created_at', '-pk'],
-                'indexes': [models.Index(fields=['user', 'expires_at'], name='block_user')],
+                "ordering": ["-created_at", "-pk"],
+                "indexes": [
+                    models.Index(fields=["user", "expires_at"], name="block_user")
+                ],
             },
         ),
     ]

@@ -5,38 +5,81 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('wiki', '0021_blocks'),
+        ("wiki", "0021_blocks"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='revision',
-            name='minor',
-            field=models.BooleanField(default=False, help_text='Its author marked it a minor edit.'),
+            model_name="revision",
+            name="minor",
+            field=models.BooleanField(
+                default=False, help_text="Its author marked it a minor edit."
+            ),
         ),
         migrations.AddField(
-            model_name='revision',
-            name='patrolled',
-            field=models.BooleanField(db_index=True, default=True, help_text='Checked by a patroller, or by an author trusted to need none.'),
+            model_name="revision",
+            name="patrolled",
+            field=models.BooleanField(
+                db_index=True,
+                default=True,
+                help_text="Checked by a patroller, or by an author trusted to need none.",
+            ),
         ),
         migrations.AlterField(
-            model_name='logentry',
-            name='kind',
-            field=models.CharField(choices=[('move', 'moved'), ('delete', 'deleted'), ('restore', 'restored'), ('protect', 'protected'), ('unprotect', 'unprotected'), ('upload', 'uploaded'), ('account', 'created the account'), ('block', 'blocked'), ('unblock', 'unblocked'), ('patrol', 'marked patrolled'), ('massremove', 'removed the contributions of'), ('filter', 'changed the edit filter')], db_index=True, max_length=10),
+            model_name="logentry",
+            name="kind",
+            field=models.CharField(
+                choices=[
+                    ("move", "moved"),
+                    ("delete", "deleted"),
+                    ("restore", "restored"),
+                    ("protect", "protected"),
+                    ("unprotect", "unprotected"),
+                    ("upload", "uploaded"),
+                    ("account", "created the account"),
+                    ("block", "blocked"),
+                    ("unblock", "unblocked"),
+                    ("patrol", "marked patrolled"),
+                    ("massremove", "removed the contributions of"),
+                    ("filter", "changed the edit filter"),
+                ],
+                db_index=True,
+                max_length=10,
+            ),
         ),
         migrations.CreateModel(
-            name='RevisionTag',
+            name="RevisionTag",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.SlugField(max_length=60)),
-                ('revision', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='tags', to='wiki.revision')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True,
+                        primary_key=True,
+                        serialize=False,
+                        verbose_name="ID",
+                    ),
+                ),
+                ("name", models.SlugField(max_length=60)),
+                (
+                    "revision",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="tags",
+                        to="wiki.revision",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['name'],
-                'indexes': [models.Index(fields=['name', 'revision'], name='tagged_revisions')],
-                'constraints': [models.UniqueConstraint(fields=('revision', 'name'), name='revision_tag_once')],
+                "ordering": ["name"],
+                "indexes": [
+                    models.Index(fields=["name", "revision"], name="tagged_revisions")
+                ],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("revision", "name"), name="revision_tag_once"
+                    )
+                ],
             },
         ),
     ]

@@ -7,75 +7,235 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('wiki', '0022_revision_marks_and_tags'),
+        ("wiki", "0022_revision_marks_and_tags"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='ChallengeQuestion',
+            name="ChallengeQuestion",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('question', models.CharField(max_length=300, unique=True)),
-                ('answers', models.TextField(help_text='Every accepted answer, one a line.')),
-                ('active', models.BooleanField(default=True)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True,
+                        primary_key=True,
+                        serialize=False,
+                        verbose_name="ID",
+                    ),
+                ),
+                ("question", models.CharField(max_length=300, unique=True)),
+                (
+                    "answers",
+                    models.TextField(help_text="Every accepted answer, one a line."),
+                ),
+                ("active", models.BooleanField(default=True)),
             ],
             options={
-                'ordering': ['question'],
+                "ordering": ["question"],
             },
         ),
         migrations.CreateModel(
-            name='EditFilter',
+            name="EditFilter",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=100)),
-                ('enabled', models.BooleanField(default=True)),
-                ('pattern', models.CharField(blank=True, help_text='A regular expression (case-insensitive) looked for in the field below; empty: the other conditions alone.', max_length=1000, validators=[wiki.models.filters.validate_pattern])),
-                ('field', models.CharField(choices=[('added', 'the text added'), ('title', 'the page title'), ('summary', 'the edit summary')], default='added', max_length=10)),
-                ('max_tier', models.PositiveSmallIntegerField(choices=[(1, 'new user'), (2, 'autoconfirmed user'), (3, 'staff')], default=1, help_text='The most trusted users it applies to: new users only, autoconfirmed ones too, or staff as well.', verbose_name='users up to')),
-                ('min_links_added', models.PositiveIntegerField(blank=True, null=True, verbose_name='at least this many external links added')),
-                ('min_size_change', models.IntegerField(blank=True, help_text='Bytes; negative for a removal.', null=True)),
-                ('max_size_change', models.IntegerField(blank=True, help_text='Bytes; negative for a removal.', null=True)),
-                ('message', models.TextField(blank=True, help_text='What the editor is told when it warns or disallows.')),
-                ('warns', models.BooleanField(default=False, help_text='Show the message; the editor may save again.')),
-                ('tag', models.SlugField(blank=True, help_text='Tag the edit with this name.', max_length=60)),
-                ('disallows', models.BooleanField(default=False, help_text='Refuse the edit; the form comes back with the text.')),
-                ('block_hours', models.PositiveIntegerField(blank=True, help_text="Block the editor's account for this many hours (and refuse the edit); empty: no block.", null=True)),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('updated_at', models.DateTimeField(auto_now=True, help_text='A rule changed within a day switches itself off when it matches too many edits.')),
-                ('updated_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True,
+                        primary_key=True,
+                        serialize=False,
+                        verbose_name="ID",
+                    ),
+                ),
+                ("name", models.CharField(max_length=100)),
+                ("enabled", models.BooleanField(default=True)),
+                (
+                    "pattern",
+                    models.CharField(
+                        blank=True,
+                        help_text="A regular expression (case-insensitive) looked for in the field below; empty: the other conditions alone.",
+                        max_length=1000,
+                        validators=[wiki.models.filters.validate_pattern],
+                    ),
+                ),
+                (
+                    "field",
+                    models.CharField(
+                        choices=[
+                            ("added", "the text added"),
+                            ("title", "the page title"),
+                            ("summary", "the edit summary"),
+                        ],
+                        default="added",
+                        max_length=10,
+                    ),
+                ),
+                (
+                    "max_tier",
+                    models.PositiveSmallIntegerField(
+                        choices=[
+                            (1, "new user"),
+                            (2, "autoconfirmed user"),
+                            (3, "staff"),
+                        ],
+                        default=1,
+                        help_text="The most trusted users it applies to: new users only, autoconfirmed ones too, or staff as well.",
+                        verbose_name="users up to",
+                    ),
+                ),
+                (
+                    "min_links_added",
+                    models.PositiveIntegerField(
+                        blank=True,
+                        null=True,
+                        verbose_name="at least this many external links added",
+                    ),
+                ),
+                (
+                    "min_size_change",
+                    models.IntegerField(
+                        blank=True,
+                        help_text="Bytes; negative for a removal.",
+                        null=True,
+                    ),
+                ),
+                (
+                    "max_size_change",
+                    models.IntegerField(
+                        blank=True,
+                        help_text="Bytes; negative for a removal.",
+                        null=True,
+                    ),
+                ),
+                (
+                    "message",
+                    models.TextField(
+                        blank=True,
+                        help_text="What the editor is told when it warns or disallows.",
+                    ),
+                ),
+                (
+                    "warns",
+                    models.BooleanField(
+                        default=False,
+                        help_text="Show the message; the editor may save again.",
+                    ),
+                ),
+                (
+                    "tag",
+                    models.SlugField(
+                        blank=True,
+                        help_text="Tag the edit with this name.",
+                        max_length=60,
+                    ),
+                ),
+                (
+                    "disallows",
+                    models.BooleanField(
+                        default=False,
+                        help_text="Refuse the edit; the form comes back with the text.",
+                    ),
+                ),
+                (
+                    "block_hours",
+                    models.PositiveIntegerField(
+                        blank=True,
+                        help_text="Block the editor's account for this many hours (and refuse the edit); empty: no block.",
+                        null=True,
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "updated_at",
+                    models.DateTimeField(
+                        auto_now=True,
+                        help_text="A rule changed within a day switches itself off when it matches too many edits.",
+                    ),
+                ),
+                (
+                    "updated_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'ordering': ['name'],
+                "ordering": ["name"],
             },
         ),
         migrations.CreateModel(
-            name='FilterHit',
+            name="FilterHit",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('actions', models.CharField(help_text='What was done.', max_length=100)),
-                ('address', models.GenericIPAddressField(blank=True, null=True)),
-                ('page_title', models.CharField(max_length=255)),
-                ('page_slug', models.CharField(blank=True, max_length=300)),
-                ('summary', models.CharField(blank=True, max_length=300)),
-                ('old_text', models.TextField(blank=True)),
-                ('new_text', models.TextField(blank=True)),
-                ('created_at', models.DateTimeField(auto_now_add=True, db_index=True)),
-                ('edit_filter', models.ForeignKey(blank=True, help_text='Empty: the honeypot caught it.', null=True, on_delete=django.db.models.deletion.CASCADE, related_name='hits', to='wiki.editfilter')),
-                ('user', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True,
+                        primary_key=True,
+                        serialize=False,
+                        verbose_name="ID",
+                    ),
+                ),
+                (
+                    "actions",
+                    models.CharField(help_text="What was done.", max_length=100),
+                ),
+                ("address", models.GenericIPAddressField(blank=True, null=True)),
+                ("page_title", models.CharField(max_length=255)),
+                ("page_slug", models.CharField(blank=True, max_length=300)),
+                ("summary", models.CharField(blank=True, max_length=300)),
+                ("old_text", models.TextField(blank=True)),
+                ("new_text", models.TextField(blank=True)),
+                ("created_at", models.DateTimeField(auto_now_add=True, db_index=True)),
+                (
+                    "edit_filter",
+                    models.ForeignKey(
+                        blank=True,
+                        help_text="Empty: the honeypot caught it.",
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="hits",
+                        to="wiki.editfilter",
+                    ),
+                ),
+                (
+                    "user",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-created_at', '-pk'],
+                "ordering": ["-created_at", "-pk"],
             },
         ),
         migrations.AddConstraint(
-            model_name='editfilter',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('tag', ''), _negated=True), ('warns', True), ('disallows', True), ('block_hours__isnull', False), ('enabled', False), _connector='OR'), name='edit_filter_does_something', violation_error_message='Give the rule at least one action: warn, tag, disallow or block.'),
+            model_name="editfilter",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    models.Q(("tag", ""), _negated=True),
+                    ("warns", True),
+                    ("disallows", True),
+                    ("block_hours__isnull", False),
+                    ("enabled", False),
+                    _connector="OR",
+                ),
+                name="edit_filter_does_something",
+                violation_error_message="Give the rule at least one action: warn, tag, disallow or block.",
+            ),
         ),
         migrations.AddIndex(
-            model_name='filterhit',
-            index=models.Index(fields=['edit_filter', 'created_at'], name='filter_hits'),
+            model_name="filterhit",
+            index=models.Index(
+                fields=["edit_filter", "created_at"], name="filter_hits"
+            ),
         ),
     ]

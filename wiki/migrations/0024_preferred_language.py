@@ -4,15 +4,16 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('wiki', '0023_edit_filter_and_challenge'),
+        ("wiki", "0023_edit_filter_and_challenge"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='preferences',
-            name='language',
-            field=models.CharField(blank=True, max_length=10, verbose_name='interface language'),
+            model_name="preferences",
+            name="language",
+            field=models.CharField(
+                blank=True, max_length=10, verbose_name="interface language"
+            ),
         ),
     ]

@@ -5,15 +5,18 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('wiki', '0024_preferred_language'),
+        ("wiki", "0024_preferred_language"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='page',
-            name='language',
-            field=models.CharField(default=wiki.models.pages.site_language, help_text="The language its text is in (one of LANGUAGES); a talk page's is its page's.", max_length=10),
+            model_name="page",
+            name="language",
+            field=models.CharField(
+                default=wiki.models.pages.site_language,
+                help_text="The language its text is in (one of LANGUAGES); a talk page's is its page's.",
+                max_length=10,
+            ),
         ),
     ]

@@ -6,32 +6,59 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('wiki', '0025_page_language'),
+        ("wiki", "0025_page_language"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='TranslationGroup',
+            name="TranslationGroup",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True,
+                        primary_key=True,
+                        serialize=False,
+                        verbose_name="ID",
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
             ],
         ),
         migrations.AddField(
-            model_name='page',
-            name='translated_from',
-            field=models.ForeignKey(blank=True, help_text="For a translation: the revision of its source page it last matched; the source's later revisions are what it is behind.", null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='wiki.revision'),
+            model_name="page",
+            name="translated_from",
+            field=models.ForeignKey(
+                blank=True,
+                help_text="For a translation: the revision of its source page it last matched; the source's later revisions are what it is behind.",
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="+",
+                to="wiki.revision",
+            ),
         ),
         migrations.AddField(
-            model_name='page',
-            name='translation_group',
-            field=models.ForeignKey(blank=True, help_text='The pages it is a translation of, or that translate it.', null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='pages', to='wiki.translationgroup'),
+            model_name="page",
+            name="translation_group",
+            field=models.ForeignKey(
+                blank=True,
+                help_text="The pages it is a translation of, or that translate it.",
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="pages",
+                to="wiki.translationgroup",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='page',
-            constraint=models.UniqueConstraint(condition=models.Q(('deleted_at__isnull', True), ('translation_group__isnull', False)), fields=('translation_group', 'language'), name='one_live_page_per_language_in_a_translation_group'),
+            model_name="page",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(
+                    ("deleted_at__isnull", True), ("translation_group__isnull", False)
+                ),
+                fields=("translation_group", "language"),
+                name="one_live_page_per_language_in_a_translation_group",
+            ),
         ),
     ]

@@ -29,7 +29,9 @@ FILLED = ["search_title", "search_text", "language"]
 
 def fill_terms(apps, schema_editor):
     SearchDocument = apps.get_model("wiki", "SearchDocument")
-    documents = SearchDocument.objects.only("page_id", "title", "text", "page__language")
+    documents = SearchDocument.objects.only(
+        "page_id", "title", "text", "page__language"
+    )
     batch = []
     for document in documents.select_related("page").iterator(chunk_size=500):
         document.search_title = terms(document.title)

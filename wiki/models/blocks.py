@@ -6,6 +6,7 @@ import ipaddress
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
 
 # Ranges no wider than these: a wider one would stop whole providers.
 WIDEST_PREFIX = {4: 16, 6: 19}
@@ -46,42 +47,69 @@ class Block(models.Model):
         null=True,
         blank=True,
         related_name="blocks",
-        help_text="The account blocked; empty for an address or a range.",
+        help_text=_("The account blocked; empty for an address or a range."),
+        verbose_name=_("user"),
     )
     target = models.CharField(
-        max_length=150, help_text="As staff wrote it: a username, an address, a range."
+        max_length=150,
+        help_text=_("As staff wrote it: a username, an address, a range."),
+        verbose_name=_("target"),
     )
-    first_address = models.CharField(max_length=32, blank=True, db_index=True)
-    last_address = models.CharField(max_length=32, blank=True)
+    first_address = models.CharField(
+        max_length=32, blank=True, db_index=True, verbose_name=_("first address")
+    )
+    last_address = models.CharField(
+        max_length=32, blank=True, verbose_name=_("last address")
+    )
     expires_at = models.DateTimeField(
-        null=True, blank=True, help_text="When it lifts; empty: never."
+        null=True,
+        blank=True,
+        help_text=_("When it lifts; empty: never."),
+        verbose_name=_("expires at"),
     )
-    reason = models.CharField(max_length=300)
+    reason = models.CharField(max_length=300, verbose_name=_("reason"))
     blocked_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,
         null=True,
         related_name="+",
+        verbose_name=_("blocked by"),
     )
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("created at"))
     sitewide = models.BooleanField(
-        default=True, help_text="Off: only from what the partial fields below name."
+        default=True,
+        help_text=_("Off: only from what the partial fields below name."),
+        verbose_name=_("sitewide"),
     )
     pages = models.ManyToManyField(
-        "Page", blank=True, related_name="+", help_text="Partial: these pages."
+        "Page",
+        blank=True,
+        related_name="+",
+        help_text=_("Partial: these pages."),
+        verbose_name=_("pages"),
     )
-    from_uploads = models.BooleanField(default=False, help_text="Partial: uploads.")
-    from_talk = models.BooleanField(default=False, help_text="Partial: talk pages.")
+    from_uploads = models.BooleanField(
+        default=False, help_text=_("Partial: uploads."), verbose_name=_("from uploads")
+    )
+    from_talk = models.BooleanField(
+        default=False, help_text=_("Partial: talk pages."), verbose_name=_("from talk")
+    )
     from_signup = models.BooleanField(
-        default=True, help_text="Its address may not create accounts."
+        default=True,
+        help_text=_("Its address may not create accounts."),
+        verbose_name=_("from signup"),
     )
     allow_own_talk = models.BooleanField(
-        default=True, help_text="The blocked user may still write on their user talk."
+        default=True,
+        help_text=_("The blocked user may still write on their user talk."),
+        verbose_name=_("allow own talk"),
     )
 
     objects = BlockQuerySet.as_manager()
 
     class Meta:
+        verbose_name = _("block")
+        verbose_name_plural = _("blocks")
         ordering = ["-created_at", "-pk"]
         indexes = [models.Index(fields=["user", "expires_at"], name="block_user")]
 

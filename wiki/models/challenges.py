@@ -2,6 +2,7 @@
 the wiki's subject can answer, asked at signup and of strangers' links."""
 
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 
 def normalised_answer(text):
@@ -10,11 +11,15 @@ def normalised_answer(text):
 
 
 class ChallengeQuestion(models.Model):
-    question = models.CharField(max_length=300, unique=True)
-    answers = models.TextField(help_text="Every accepted answer, one a line.")
-    active = models.BooleanField(default=True)
+    question = models.CharField(max_length=300, unique=True, verbose_name=_("question"))
+    answers = models.TextField(
+        help_text=_("Every accepted answer, one a line."), verbose_name=_("answers")
+    )
+    active = models.BooleanField(default=True, verbose_name=_("active"))
 
     class Meta:
+        verbose_name = _("challenge question")
+        verbose_name_plural = _("challenge questions")
         ordering = ["question"]
 
     def __str__(self):

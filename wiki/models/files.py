@@ -7,6 +7,7 @@ from django.conf import settings
 from django.core.files.storage import default_storage
 from django.db import models
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 
 from .pages import Page
 
@@ -56,13 +57,15 @@ class File(models.Model):
     name = models.CharField(
         max_length=NAME_MAX_LENGTH,
         unique=True,
-        help_text="With its extension: Poster.jpg.",
+        help_text=_("With its extension: Poster.jpg."),
+        verbose_name=_("name"),
     )
-    description = models.TextField(blank=True)
+    description = models.TextField(blank=True, verbose_name=_("description"))
     licence = models.CharField(
         max_length=300,
         blank=True,
-        help_text="Who may use it, and how (e.g. CC BY-SA 4.0).",
+        help_text=_("Who may use it, and how (e.g. CC BY-SA 4.0)."),
+        verbose_name=_("licence"),
     )
     current_version = models.OneToOneField(
         "FileVersion",
@@ -70,13 +73,18 @@ class File(models.Model):
         null=True,
         blank=True,
         related_name="+",
+        verbose_name=_("current version"),
     )
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True, db_index=True)
+    created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("created at"))
+    updated_at = models.DateTimeField(
+        auto_now=True, db_index=True, verbose_name=_("updated at")
+    )
 
     objects = FileQuerySet.as_manager()
 
     class Meta:
+        verbose_name = _("file")
+        verbose_name_plural = _("files")
         ordering = ["-updated_at", "-pk"]
 
     def __str__(self):
@@ -89,15 +97,25 @@ class File(models.Model):
 class FileVersion(models.Model):
     """One upload of a file: the image as stored (metadata stripped), its thumbnails."""
 
-    file = models.ForeignKey(File, on_delete=models.CASCADE, related_name="versions")
-    number = models.PositiveIntegerField()
-    image = models.FileField(upload_to=stored_name)
-    extension = models.CharField(max_length=4, choices=[(e, e) for e in CONTENT_TYPES])
-    width = models.PositiveIntegerField()
-    height = models.PositiveIntegerField()
-    size = models.PositiveIntegerField(help_text="Bytes, as stored.")
+    file = models.ForeignKey(
+        File, on_delete=models.CASCADE, related_name="versions", verbose_name=_("file")
+    )
+    number = models.PositiveIntegerField(verbose_name=_("number"))
+    image = models.FileField(upload_to=stored_name, verbose_name=_("image"))
+    extension = models.CharField(
+        max_length=4,
+        choices=[(e, e) for e in CONTENT_TYPES],
+        verbose_name=_("extension"),
+    )
+    width = models.PositiveIntegerField(verbose_name=_("width"))
+    height = models.PositiveIntegerField(verbose_name=_("height"))
+    size = models.PositiveIntegerField(
+        help_text=_("Bytes, as stored."), verbose_name=_("size")
+    )
     thumbnail_widths = models.JSONField(
-        default=list, help_text="The widths at which a thumbnail was made."
+        default=list,
+        help_text=_("The widths at which a thumbnail was made."),
+        verbose_name=_("thumbnail widths"),
     )
     uploaded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -105,11 +123,14 @@ class FileVersion(models.Model):
         null=True,
         blank=True,
         related_name="uploads",
+        verbose_name=_("uploaded by"),
     )
-    comment = models.CharField(max_length=300, blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
+    comment = models.CharField(max_length=300, blank=True, verbose_name=_("comment"))
+    created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("created at"))
 
     class Meta:
+        verbose_name = _("file version")
+        verbose_name_plural = _("file versions")
         ordering = ["-number"]
         constraints = [
             models.UniqueConstraint(
@@ -142,10 +163,19 @@ class FileVersion(models.Model):
 class FileUsage(models.Model):
     """A page whose current text embeds a file by name (perhaps not uploaded yet)."""
 
-    page = models.ForeignKey(Page, on_delete=models.CASCADE, related_name="file_usages")
-    file_name = models.CharField(max_length=NAME_MAX_LENGTH, db_index=True)
+    page = models.ForeignKey(
+        Page,
+        on_delete=models.CASCADE,
+        related_name="file_usages",
+        verbose_name=_("page"),
+    )
+    file_name = models.CharField(
+        max_length=NAME_MAX_LENGTH, db_index=True, verbose_name=_("file name")
+    )
 
     class Meta:
+        verbose_name = _("file usage")
+        verbose_name_plural = _("file usages")
         constraints = [
             models.UniqueConstraint(
                 fields=["page", "file_name"], name="file_usage_once"

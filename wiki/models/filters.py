@@ -32,60 +32,88 @@ def validate_pattern(pattern):
 class EditFilter(models.Model):
     """One rule: an edit matches when every condition given holds."""
 
-    name = models.CharField(max_length=100)
-    enabled = models.BooleanField(default=True)
+    name = models.CharField(max_length=100, verbose_name=_("name"))
+    enabled = models.BooleanField(default=True, verbose_name=_("enabled"))
     pattern = models.CharField(
         max_length=1000,
         blank=True,
         validators=[validate_pattern],
-        help_text="A regular expression (case-insensitive) looked for in the field "
-        "below; empty: the other conditions alone.",
+        help_text=_(
+            "A regular expression (case-insensitive) looked for in the field "
+            "below; empty: the other conditions alone."
+        ),
+        verbose_name=_("pattern"),
     )
     field = models.CharField(
-        max_length=10, choices=FilterField, default=FilterField.ADDED_TEXT
+        max_length=10,
+        choices=FilterField,
+        default=FilterField.ADDED_TEXT,
+        verbose_name=_("field"),
     )
     max_tier = models.PositiveSmallIntegerField(
         choices=[(tier.value, tier.label) for tier in Tier if tier > Tier.ANONYMOUS],
         default=Tier.NEW,
-        verbose_name="users up to",
-        help_text="The most trusted users it applies to: new users only, "
-        "autoconfirmed ones too, or staff as well.",
+        verbose_name=_("users up to"),
+        help_text=_(
+            "The most trusted users it applies to: new users only, "
+            "autoconfirmed ones too, or staff as well."
+        ),
     )
     min_links_added = models.PositiveIntegerField(
         null=True,
         blank=True,
-        verbose_name="at least this many external links added",
+        verbose_name=_("at least this many external links added"),
     )
     min_size_change = models.IntegerField(
-        null=True, blank=True, help_text="Bytes; negative for a removal."
+        null=True,
+        blank=True,
+        help_text=_("Bytes; negative for a removal."),
+        verbose_name=_("min size change"),
     )
     max_size_change = models.IntegerField(
-        null=True, blank=True, help_text="Bytes; negative for a removal."
+        null=True,
+        blank=True,
+        help_text=_("Bytes; negative for a removal."),
+        verbose_name=_("max size change"),
     )
     message = models.TextField(
         blank=True,
-        help_text="What the editor is told when it warns or disallows.",
+        help_text=_("What the editor is told when it warns or disallows."),
+        verbose_name=_("message"),
     )
     warns = models.BooleanField(
-        default=False, help_text="Show the message; the editor may save again."
+        default=False,
+        help_text=_("Show the message; the editor may save again."),
+        verbose_name=_("warns"),
     )
     tag = models.SlugField(
-        max_length=60, blank=True, help_text="Tag the edit with this name."
+        max_length=60,
+        blank=True,
+        help_text=_("Tag the edit with this name."),
+        verbose_name=_("tag"),
     )
     disallows = models.BooleanField(
-        default=False, help_text="Refuse the edit; the form comes back with the text."
+        default=False,
+        help_text=_("Refuse the edit; the form comes back with the text."),
+        verbose_name=_("disallows"),
     )
     block_hours = models.PositiveIntegerField(
         null=True,
         blank=True,
-        help_text="Block the editor's account for this many hours (and refuse the "
-        "edit); empty: no block.",
+        help_text=_(
+            "Block the editor's account for this many hours (and refuse the "
+            "edit); empty: no block."
+        ),
+        verbose_name=_("block hours"),
     )
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("created at"))
     updated_at = models.DateTimeField(
         auto_now=True,
-        help_text="A rule changed within a day switches itself off when it matches "
-        "too many edits.",
+        help_text=_(
+            "A rule changed within a day switches itself off when it matches "
+            "too many edits."
+        ),
+        verbose_name=_("updated at"),
     )
     updated_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -93,9 +121,12 @@ class EditFilter(models.Model):
         null=True,
         blank=True,
         related_name="+",
+        verbose_name=_("updated by"),
     )
 
     class Meta:
+        verbose_name = _("edit filter")
+        verbose_name_plural = _("edit filters")
         ordering = ["name"]
         constraints = [
             models.CheckConstraint(
@@ -127,25 +158,37 @@ class FilterHit(models.Model):
         null=True,
         blank=True,
         related_name="hits",
-        help_text="Empty: the honeypot caught it.",
+        help_text=_("Empty: the honeypot caught it."),
+        verbose_name=_("edit filter"),
     )
-    actions = models.CharField(max_length=100, help_text="What was done.")
+    actions = models.CharField(
+        max_length=100, help_text=_("What was done."), verbose_name=_("actions")
+    )
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,
         null=True,
         blank=True,
         related_name="+",
+        verbose_name=_("user"),
     )
-    address = models.GenericIPAddressField(null=True, blank=True)
-    page_title = models.CharField(max_length=255)
-    page_slug = models.CharField(max_length=300, blank=True)
-    summary = models.CharField(max_length=300, blank=True)
-    old_text = models.TextField(blank=True)
-    new_text = models.TextField(blank=True)
-    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+    address = models.GenericIPAddressField(
+        null=True, blank=True, verbose_name=_("address")
+    )
+    page_title = models.CharField(max_length=255, verbose_name=_("page title"))
+    page_slug = models.CharField(
+        max_length=300, blank=True, verbose_name=_("page slug")
+    )
+    summary = models.CharField(max_length=300, blank=True, verbose_name=_("summary"))
+    old_text = models.TextField(blank=True, verbose_name=_("old text"))
+    new_text = models.TextField(blank=True, verbose_name=_("new text"))
+    created_at = models.DateTimeField(
+        auto_now_add=True, db_index=True, verbose_name=_("created at")
+    )
 
     class Meta:
+        verbose_name = _("filter hit")
+        verbose_name_plural = _("filter hits")
         ordering = ["-created_at", "-pk"]
         indexes = [
             models.Index(fields=["edit_filter", "created_at"], name="filter_hits"),

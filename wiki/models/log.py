@@ -23,24 +23,34 @@ class LogKind(models.TextChoices):
 class LogEntry(models.Model):
     """One event. Its target is kept as text: a deleted page leaves no row behind."""
 
-    kind = models.CharField(max_length=10, choices=LogKind, db_index=True)
+    kind = models.CharField(
+        max_length=10, choices=LogKind, db_index=True, verbose_name=_("kind")
+    )
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,
         null=True,
         blank=True,
         related_name="log_entries",
+        verbose_name=_("done by"),
     )
     target = models.CharField(
-        max_length=255, help_text="The page title, file name or username acted on."
+        max_length=255,
+        help_text=_("The page title, file name or username acted on."),
+        verbose_name=_("target"),
     )
-    target_url = models.CharField(max_length=300, blank=True)
-    comment = models.CharField(max_length=300, blank=True)
-    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+    target_url = models.CharField(
+        max_length=300, blank=True, verbose_name=_("target url")
+    )
+    comment = models.CharField(max_length=300, blank=True, verbose_name=_("comment"))
+    created_at = models.DateTimeField(
+        auto_now_add=True, db_index=True, verbose_name=_("created at")
+    )
 
     class Meta:
+        verbose_name = _("log entry")
+        verbose_name_plural = _("log entries")
         ordering = ["-created_at", "-pk"]
-        verbose_name_plural = "log entries"
 
     def __str__(self):
         return f"{self.actor or 'the wiki'} {self.get_kind_display()} {self.target}"

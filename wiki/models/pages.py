@@ -28,7 +28,11 @@ class TranslationGroup(models.Model):
     """The pages that are one article in several languages, a page of each at most
     (MediaWiki's interlanguage links, within one wiki)."""
 
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("created at"))
+
+    class Meta:
+        verbose_name = _("translation group")
+        verbose_name_plural = _("translation groups")
 
     def __str__(self):
         return f"Translation group {self.pk}"
@@ -102,17 +106,21 @@ class PageQuerySet(models.QuerySet):
 
 
 class Page(models.Model):
-    title = models.CharField(max_length=SLUG_MAX_LENGTH)
+    title = models.CharField(max_length=SLUG_MAX_LENGTH, verbose_name=_("title"))
     slug = models.SlugField(
         max_length=ADDRESS_MAX_LENGTH,
         allow_unicode=True,
         unique=True,
-        help_text="Its address, from the title and the namespace (wiki/namespaces.py).",
+        help_text=_(
+            "Its address, from the title and the namespace (wiki/namespaces.py)."
+        ),
+        verbose_name=_("slug"),
     )
     namespace = models.PositiveSmallIntegerField(
         choices=Namespace.choices,
         default=Namespace.ARTICLE,
-        help_text="What kind of page it is: an article, a talk page, a user's…",
+        help_text=_("What kind of page it is: an article, a talk page, a user's…"),
+        verbose_name=_("namespace"),
     )
     current_revision = models.OneToOneField(
         "Revision",
@@ -120,49 +128,67 @@ class Page(models.Model):
         null=True,
         blank=True,
         related_name="+",
-        help_text="The revision readers see; every edit adds one and moves this on.",
+        help_text=_("The revision readers see; every edit adds one and moves this on."),
+        verbose_name=_("current revision"),
     )
     edit_protection = models.CharField(
         max_length=20,
         choices=ProtectionLevel,
         blank=True,
-        help_text="Who may edit it while its protection holds.",
+        help_text=_("Who may edit it while its protection holds."),
+        verbose_name=_("edit protection"),
     )
     move_protection = models.CharField(
         max_length=20,
         choices=ProtectionLevel,
         blank=True,
-        help_text="Who may move it while its protection holds.",
+        help_text=_("Who may move it while its protection holds."),
+        verbose_name=_("move protection"),
     )
     protection_expires_at = models.DateTimeField(
-        null=True, blank=True, help_text="When its protection lifts; empty: never."
+        null=True,
+        blank=True,
+        help_text=_("When its protection lifts; empty: never."),
+        verbose_name=_("protection expires at"),
     )
-    protection_reason = models.CharField(max_length=300, blank=True)
+    protection_reason = models.CharField(
+        max_length=300, blank=True, verbose_name=_("protection reason")
+    )
     redirect_to = models.CharField(
         max_length=SLUG_MAX_LENGTH,
         blank=True,
         db_index=True,
-        help_text="The slug its text redirects to (#REDIRECT [[Target]]), if any.",
+        help_text=_("The slug its text redirects to (#REDIRECT [[Target]]), if any."),
+        verbose_name=_("redirect to"),
     )
-    deleted_at = models.DateTimeField(null=True, blank=True, db_index=True)
+    deleted_at = models.DateTimeField(
+        null=True, blank=True, db_index=True, verbose_name=_("deleted at")
+    )
     deleted_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,
         null=True,
         blank=True,
         related_name="+",
+        verbose_name=_("deleted by"),
     )
-    deletion_reason = models.CharField(max_length=300, blank=True)
+    deletion_reason = models.CharField(
+        max_length=300, blank=True, verbose_name=_("deletion reason")
+    )
     deleted_slug = models.CharField(
         max_length=ADDRESS_MAX_LENGTH,
         blank=True,
-        help_text="Its address before deletion, which it takes back when restored.",
+        help_text=_("Its address before deletion, which it takes back when restored."),
+        verbose_name=_("deleted slug"),
     )
     language = models.CharField(
         max_length=10,
         default=site_language,
-        help_text="The language its text is in (one of LANGUAGES); a talk page's is "
-        "its page's.",
+        help_text=_(
+            "The language its text is in (one of LANGUAGES); a talk page's is "
+            "its page's."
+        ),
+        verbose_name=_("language"),
     )
     translation_group = models.ForeignKey(
         TranslationGroup,
@@ -170,7 +196,8 @@ class Page(models.Model):
         null=True,
         blank=True,
         related_name="pages",
-        help_text="The pages it is a translation of, or that translate it.",
+        help_text=_("The pages it is a translation of, or that translate it."),
+        verbose_name=_("translation group"),
     )
     translated_from = models.ForeignKey(
         "Revision",
@@ -178,18 +205,27 @@ class Page(models.Model):
         null=True,
         blank=True,
         related_name="+",
-        help_text="For a translation: the revision of its source page it last "
-        "matched; the source's later revisions are what it is behind.",
+        help_text=_(
+            "For a translation: the revision of its source page it last "
+            "matched; the source's later revisions are what it is behind."
+        ),
+        verbose_name=_("translated from"),
     )
     talk_topics = models.PositiveIntegerField(
-        default=0, help_text="How many topics its talk page holds."
+        default=0,
+        help_text=_("How many topics its talk page holds."),
+        verbose_name=_("talk topics"),
     )
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True, db_index=True)
+    created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("created at"))
+    updated_at = models.DateTimeField(
+        auto_now=True, db_index=True, verbose_name=_("updated at")
+    )
 
     objects = PageQuerySet.as_manager()
 
     class Meta:
+        verbose_name = _("page")
+        verbose_name_plural = _("pages")
         ordering = [Lower("title")]
         constraints = [
             models.CheckConstraint(
@@ -276,9 +312,12 @@ class Page(models.Model):
 
 
 class Revision(models.Model):
-    page = models.ForeignKey(Page, on_delete=models.CASCADE, related_name="revisions")
+    page = models.ForeignKey(
+        Page, on_delete=models.CASCADE, related_name="revisions", verbose_name=_("page")
+    )
     number = models.PositiveIntegerField(
-        help_text="1 for a page's first revision, then 2, 3…"
+        help_text=_("1 for a page's first revision, then 2, 3…"),
+        verbose_name=_("number"),
     )
     previous = models.OneToOneField(
         "self",
@@ -286,7 +325,8 @@ class Revision(models.Model):
         null=True,
         blank=True,
         related_name="next",
-        help_text="The revision this one was saved on top of.",
+        help_text=_("The revision this one was saved on top of."),
+        verbose_name=_("previous"),
     )
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -294,25 +334,38 @@ class Revision(models.Model):
         null=True,
         blank=True,
         related_name="revisions",
+        verbose_name=_("author"),
     )
-    body = models.TextField(help_text="Markdown source.")
-    summary = models.CharField(max_length=300, blank=True)
-    size = models.PositiveIntegerField(help_text="Size of the body in bytes (UTF-8).")
-    size_change = models.IntegerField(help_text="Bytes added (+) or removed (−).")
+    body = models.TextField(help_text=_("Markdown source."), verbose_name=_("body"))
+    summary = models.CharField(max_length=300, blank=True, verbose_name=_("summary"))
+    size = models.PositiveIntegerField(
+        help_text=_("Size of the body in bytes (UTF-8)."), verbose_name=_("size")
+    )
+    size_change = models.IntegerField(
+        help_text=_("Bytes added (+) or removed (−)."), verbose_name=_("size change")
+    )
     html = models.TextField(
-        help_text="Rendered, sanitised HTML of the body, kept to serve."
+        help_text=_("Rendered, sanitised HTML of the body, kept to serve."),
+        verbose_name=_("html"),
     )
     minor = models.BooleanField(
-        default=False, help_text="Its author marked it a minor edit."
+        default=False,
+        help_text=_("Its author marked it a minor edit."),
+        verbose_name=_("minor"),
     )
     patrolled = models.BooleanField(
         default=True,
         db_index=True,
-        help_text="Checked by a patroller, or by an author trusted to need none.",
+        help_text=_("Checked by a patroller, or by an author trusted to need none."),
+        verbose_name=_("patrolled"),
     )
-    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+    created_at = models.DateTimeField(
+        auto_now_add=True, db_index=True, verbose_name=_("created at")
+    )
 
     class Meta:
+        verbose_name = _("revision")
+        verbose_name_plural = _("revisions")
         ordering = ["-created_at", "-id"]
         get_latest_by = "created_at"
         constraints = [
@@ -350,11 +403,16 @@ class RevisionTag(models.Model):
     what an edit filter marked it with."""
 
     revision = models.ForeignKey(
-        Revision, on_delete=models.CASCADE, related_name="tags"
+        Revision,
+        on_delete=models.CASCADE,
+        related_name="tags",
+        verbose_name=_("revision"),
     )
-    name = models.SlugField(max_length=60)
+    name = models.SlugField(max_length=60, verbose_name=_("name"))
 
     class Meta:
+        verbose_name = _("revision tag")
+        verbose_name_plural = _("revision tags")
         ordering = ["name"]
         constraints = [
             models.UniqueConstraint(
@@ -371,13 +429,21 @@ class Link(models.Model):
     """A wiki link from a page's current text to a slug, which may have no page yet."""
 
     source = models.ForeignKey(
-        Page, on_delete=models.CASCADE, related_name="outgoing_links"
+        Page,
+        on_delete=models.CASCADE,
+        related_name="outgoing_links",
+        verbose_name=_("source"),
     )
     target_slug = models.SlugField(
-        max_length=SLUG_MAX_LENGTH, allow_unicode=True, db_index=True
+        max_length=SLUG_MAX_LENGTH,
+        allow_unicode=True,
+        db_index=True,
+        verbose_name=_("target slug"),
     )
 
     class Meta:
+        verbose_name = _("link")
+        verbose_name_plural = _("links")
         constraints = [
             models.UniqueConstraint(
                 fields=["source", "target_slug"], name="link_once_per_target"
@@ -396,16 +462,30 @@ class SearchDocument(models.Model):
     """
 
     page = models.OneToOneField(
-        Page, on_delete=models.CASCADE, primary_key=True, related_name="search_document"
+        Page,
+        on_delete=models.CASCADE,
+        primary_key=True,
+        related_name="search_document",
+        verbose_name=_("page"),
     )
-    title = models.CharField(max_length=SLUG_MAX_LENGTH)
-    text = models.TextField()
+    title = models.CharField(max_length=SLUG_MAX_LENGTH, verbose_name=_("title"))
+    text = models.TextField(verbose_name=_("text"))
     # What the index reads: the title's and the text's words, folded alike for both
     # engines (wiki.search.query.terms). The title and text above are for snippets.
-    search_title = models.TextField(default="", editable=False)
-    search_text = models.TextField(default="", editable=False)
+    search_title = models.TextField(
+        default="", editable=False, verbose_name=_("search title")
+    )
+    search_text = models.TextField(
+        default="", editable=False, verbose_name=_("search text")
+    )
     # Its page's language, which searches in that interface language prefer.
-    language = models.CharField(max_length=10, default="", editable=False)
+    language = models.CharField(
+        max_length=10, default="", editable=False, verbose_name=_("language")
+    )
+
+    class Meta:
+        verbose_name = _("search document")
+        verbose_name_plural = _("search documents")
 
     def __str__(self):
         return self.title
@@ -428,14 +508,27 @@ class SearchDocument(models.Model):
 class PageCategory(models.Model):
     """A page's place in a category: named in its text, or given by an app."""
 
-    page = models.ForeignKey(Page, on_delete=models.CASCADE, related_name="categories")
-    category_slug = models.SlugField(max_length=SLUG_MAX_LENGTH, allow_unicode=True)
-    category_name = models.CharField(max_length=SLUG_MAX_LENGTH)
+    page = models.ForeignKey(
+        Page,
+        on_delete=models.CASCADE,
+        related_name="categories",
+        verbose_name=_("page"),
+    )
+    category_slug = models.SlugField(
+        max_length=SLUG_MAX_LENGTH, allow_unicode=True, verbose_name=_("category slug")
+    )
+    category_name = models.CharField(
+        max_length=SLUG_MAX_LENGTH, verbose_name=_("category name")
+    )
     sort_key = models.CharField(
-        max_length=SLUG_MAX_LENGTH, help_text="Where the page sorts in the category."
+        max_length=SLUG_MAX_LENGTH,
+        help_text=_("Where the page sorts in the category."),
+        verbose_name=_("sort key"),
     )
 
     class Meta:
+        verbose_name = _("page category")
+        verbose_name_plural = _("page categories")
         ordering = ["category_slug", "sort_key"]
         constraints = [
             models.UniqueConstraint(
@@ -445,7 +538,6 @@ class PageCategory(models.Model):
         indexes = [
             models.Index(fields=["category_slug", "sort_key"], name="category_members"),
         ]
-        verbose_name_plural = "page categories"
 
     def __str__(self):
         return f"{self.page} in {self.category_name}"

@@ -11,12 +11,19 @@ class Watch(models.Model):
     """A user follows a page: its changes appear on their watchlist."""
 
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="watches"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="watches",
+        verbose_name=_("user"),
     )
-    page = models.ForeignKey(Page, on_delete=models.CASCADE, related_name="watches")
-    created_at = models.DateTimeField(auto_now_add=True)
+    page = models.ForeignKey(
+        Page, on_delete=models.CASCADE, related_name="watches", verbose_name=_("page")
+    )
+    created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("created at"))
 
     class Meta:
+        verbose_name = _("watch")
+        verbose_name_plural = _("watches")
         ordering = ["page__title"]
         constraints = [
             models.UniqueConstraint(fields=["user", "page"], name="watch_once"),
@@ -40,9 +47,11 @@ class Preferences(models.Model):
         on_delete=models.CASCADE,
         primary_key=True,
         related_name="wiki_preferences",
+        verbose_name=_("user"),
     )
     watch_edited_pages = models.BooleanField(
-        _("add pages I edit or create to my watchlist"), default=True
+        _("add pages I edit or create to my watchlist"),
+        default=True,
     )
     email_notifications = models.CharField(
         _("e-mail me about changes to watched pages"),
@@ -57,7 +66,8 @@ class Preferences(models.Model):
     language = models.CharField(_("interface language"), max_length=10, blank=True)
 
     class Meta:
-        verbose_name_plural = "preferences"
+        verbose_name = _("preferences")
+        verbose_name_plural = _("preferences")
 
     def __str__(self):
         return f"Preferences of {self.user}"
@@ -82,24 +92,32 @@ class Notification(models.Model):
         settings.AUTH_USER_MODEL,
         on_delete=models.CASCADE,
         related_name="notifications",
+        verbose_name=_("recipient"),
     )
     revision = models.ForeignKey(
-        "Revision", on_delete=models.CASCADE, related_name="notifications"
+        "Revision",
+        on_delete=models.CASCADE,
+        related_name="notifications",
+        verbose_name=_("revision"),
     )
     reason = models.CharField(
         max_length=10,
         choices=NotificationReason,
         default=NotificationReason.WATCHED,
+        verbose_name=_("reason"),
     )
-    created_at = models.DateTimeField(auto_now_add=True)
-    read_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("created at"))
+    read_at = models.DateTimeField(null=True, blank=True, verbose_name=_("read at"))
     emailed_at = models.DateTimeField(
         null=True,
         blank=True,
-        help_text="When it went out by mail, alone or in a digest.",
+        help_text=_("When it went out by mail, alone or in a digest."),
+        verbose_name=_("emailed at"),
     )
 
     class Meta:
+        verbose_name = _("notification")
+        verbose_name_plural = _("notifications")
         ordering = ["-created_at", "-pk"]
         indexes = [
             models.Index(fields=["recipient", "read_at"], name="notification_unread"),

@@ -72,9 +72,11 @@ class _Kept:
 
     def add(self, page):
         revision = page.current_revision
-        rendered = markup.render(revision.body)
+        rendered = markup.render(revision.body, language=page.language)
         categories = categories_of(page, rendered.categories)
-        revision.html = rendered.html + category_links(categories)
+        revision.html = rendered.html + category_links(
+            categories, language=page.language
+        )
         redirect_to = redirect_target(revision.body)
         if page.redirect_to != redirect_to:
             page.redirect_to = redirect_to

@@ -39,9 +39,7 @@ def test_errors_speak_the_language_asked_for(client, user, language):
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_a_refused_method_and_the_limit_speak_it_too(
-    client, db, settings, language
-):
+def test_a_refused_method_and_the_limit_speak_it_too(client, db, settings, language):
     refused = client.post("/api/pages/", headers={"accept-language": language})
     assert refused.status_code == 405
     assert "POST" in refused.json()["detail"]

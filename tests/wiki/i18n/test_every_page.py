@@ -70,20 +70,20 @@ def english_left_over(code):
     }
 
 
-def visible_text(html, code):
+def visible_text(html, code, *, skip="script, style, code"):
     """The page's text in its own language: not its scripts, code samples, or
     anything marked as being in another language (the wiki's text and data)."""
     page = parse_html(html)
-    for other in page.select("script, style, code, [lang]"):
+    for other in page.select(f"{skip}, [lang]"):
         if not other.decomposed and other.get("lang", "") != code:
             other.decompose()
     return " ".join(page.get_text(" ").split())
 
 
-def assert_in_language(response, code):
+def assert_in_language(response, code, *, skip="script, style, code"):
     assert response["Content-Language"] == code
     assert parse_html(response.content).html["lang"] == code
-    text = visible_text(response.content, code)
+    text = visible_text(response.content, code, skip=skip)
     left = sorted(s for s in english_left_over(code) if s in text)
     assert not left, f"English on a {code} page ({response.wsgi_request.path}): {left}"
 
@@ -172,3 +172,39 @@ def test_djangos_own_strings_speak_filipino_too(client, seeded):
     month = FILIPINO_MONTHS[page.current_revision.created_at.month - 1]
     detail = visible_text(client.get("/fil/wiki/miracle-in-cell-no-7/").content, "fil")
     assert month in detail
+
+
+def admin_pages():
+    from films.models import Film, Remake
+    from wiki.models import EditFilter
+
+    page = Page.objects.get(slug="miracle-in-cell-no-7")
+    rule = EditFilter.objects.create(name="Shouting", pattern="!!!", warns=True)
+    return [
+        "/admin/",
+        f"/admin/films/film/{Film.objects.get().pk}/change/",
+        f"/admin/films/remake/{Remake.objects.first().pk}/change/",
+        "/admin/films/actor/",
+        f"/admin/wiki/page/{page.pk}/change/",
+        f"/admin/wiki/editfilter/{rule.pk}/change/",
+        "/admin/wiki/block/",
+        "/admin/wiki/revision/",
+    ]
+
+
+@pytest.mark.parametrize("code", LANGUAGES)
+def test_admin_names_every_field_in_the_language(client, seeded, staff_user, code):
+    """Contributors of every country keep the film data: the models' names, fields
+    and help in admin speak their language (Django's own admin chrome is Django's)."""
+    client.force_login(staff_user)
+    for path in admin_pages():
+        response = client.get(f"/{code}{path}")
+        assert response.status_code == 200, path
+        # The data being edited is the data's, in its own language: its texts,
+        # values shown read only, and the names of the rows of inlines.
+        assert_in_language(
+            response, code, skip="script, style, code, textarea, .readonly, .original"
+        )
+    korean = parse_html(client.get(f"/ko{admin_pages()[1]}").content)
+    assert korean.find("label", string="원제:") is not None
+    assert "원래 문자로, 예: 7번방의 선물." in korean.get_text()
