@@ -12,17 +12,22 @@ from functools import cache
 
 from django.conf import settings
 from django.urls import get_script_prefix
-from django.utils.translation import get_language, get_language_from_path
+from django.utils import translation
+from django.utils.translation import get_language, get_language_from_path, gettext
 
 
 @dataclass(frozen=True)
 class LanguageLink:
-    """One interface language, and the address of the page being read in it."""
+    """One interface language, and the address of the page being read in it, with
+    the offer to read it there, in that language (static/js/language-suggestion.js
+    makes it to a reader whose browser prefers that language)."""
 
     code: str
     name: str
     url: str
     current: bool
+    suggestion: str = ""
+    dismiss: str = ""
 
 
 def unprefixed(path):
@@ -45,9 +50,23 @@ def language_links(request):
     prefix = get_script_prefix().rstrip("/")
     current = get_language()
     return [
-        LanguageLink(code, name, prefix + in_language(path, code), code == current)
+        LanguageLink(
+            code,
+            name,
+            prefix + in_language(path, code),
+            code == current,
+            *_offer_in(code, name),
+        )
         for code, name in settings.LANGUAGES
     ]
+
+
+@cache
+def _offer_in(code, name):
+    """The offer to read a page in `code`, and the word to put it away, in `code`."""
+    with translation.override(code):
+        offer = gettext("Read this page in %(language)s") % {"language": name}
+        return offer, gettext("Dismiss")
 
 
 def localise_links(html):

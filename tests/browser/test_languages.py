@@ -96,3 +96,45 @@ def test_axe_finds_every_language_marked(page, seeded_site):
                 path,
                 results.generate_snapshot(),
             )
+
+
+def test_a_korean_browser_is_offered_the_page_in_korean(
+    browser, live_server, seeded_site
+):
+    """The offer is made in the browser, from its languages: the page served is the
+    same for every reader of an address."""
+    context = browser.new_context(base_url=live_server.url, locale="ko-KR")
+    page = context.new_page()
+    try:
+        page.goto("/wiki/miracle-in-cell-no-7/")
+        offer = page.locator("#language-suggestion")
+        expect(offer).to_have_attribute("lang", "ko")
+        link = offer.get_by_role("link", name="이 페이지를 한국어로 보기")
+        expect(link).to_have_attribute("href", "/ko/wiki/miracle-in-cell-no-7/")
+        results = Axe().run(page, context="#language-suggestion")
+        assert results.violations_count == 0, results.generate_snapshot()
+        link.click()
+        expect(page).to_have_url(f"{live_server.url}/ko/wiki/miracle-in-cell-no-7/")
+        expect(page.locator("#language-suggestion")).to_have_count(0)
+        page.goto("/films/")
+        page.locator("#language-suggestion").get_by_role("button", name="닫기").click()
+        expect(page.locator("#language-suggestion")).to_have_count(0)
+        page.reload()
+        expect(page.locator("#content h1")).to_be_visible()
+        expect(page.locator("#language-suggestion")).to_have_count(0)
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("locale", ["en-GB", "fr-FR", "en-US"])
+def test_no_offer_where_the_browser_prefers_english_or_no_language_of_the_site(
+    browser, live_server, seeded_site, locale
+):
+    context = browser.new_context(base_url=live_server.url, locale=locale)
+    page = context.new_page()
+    try:
+        page.goto("/")
+        expect(page.locator("#content h1").first).to_be_visible()
+        expect(page.locator("#language-suggestion")).to_have_count(0)
+    finally:
+        context.close()
