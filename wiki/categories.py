@@ -7,11 +7,11 @@ list is stored with the rendered text, so a page view costs no query for it.
 
 from django.conf import settings
 from django.urls import reverse
-from django.utils import translation
 from django.utils.html import format_html, format_html_join
-from django.utils.translation import gettext
+from django.utils.translation import gettext_noop
 
 from .extensions import categories_given_to
+from .i18n import gettext_in
 from .namespaces import slug_for_title
 
 
@@ -25,9 +25,9 @@ def categories_of(page, named):
     return categories
 
 
-def category_links(categories, *, language=settings.LANGUAGE_CODE):
+def category_links(categories, *, language=None):
     """The `Categories: A · B` line drawn under a page's text ("" for none), its
-    label in `language`, the page's."""
+    label in `language`, the page's (the site's by default)."""
     if not categories:
         return ""
     links = format_html_join(
@@ -38,6 +38,5 @@ def category_links(categories, *, language=settings.LANGUAGE_CODE):
             for slug, (name, _) in sorted(categories.items(), key=lambda i: i[1][0])
         ),
     )
-    with translation.override(language):
-        label = gettext("Categories:")
+    label = gettext_in(language or settings.LANGUAGE_CODE, gettext_noop("Categories:"))
     return format_html('<div class="catlinks">{} {}</div>', label, links)

@@ -13,7 +13,12 @@ from functools import cache
 from django.conf import settings
 from django.urls import get_script_prefix
 from django.utils import translation
-from django.utils.translation import get_language, get_language_from_path, gettext
+from django.utils.translation import (
+    get_language,
+    get_language_from_path,
+    gettext,
+    gettext_noop,
+)
 
 
 @dataclass(frozen=True)
@@ -61,12 +66,19 @@ def language_links(request):
     ]
 
 
+def gettext_in(language, message):
+    """`message` translated into `language`, whatever the reader's: for what is
+    written in a page's own language, or offered in another."""
+    with translation.override(language):
+        return gettext(message)
+
+
 @cache
 def _offer_in(code, name):
     """The offer to read a page in `code`, and the word to put it away, in `code`."""
-    with translation.override(code):
-        offer = gettext("Read this page in %(language)s") % {"language": name}
-        return offer, gettext("Dismiss")
+    offer = gettext_in(code, gettext_noop("Read this page in %(language)s"))
+    offer %= {"language": name}
+    return offer, gettext_in(code, gettext_noop("Dismiss"))
 
 
 def localise_links(html):

@@ -14,10 +14,12 @@ from django.conf import settings
 from django.urls import reverse
 from django.utils import translation
 from django.utils.html import escape, format_html, format_html_join
+from django.utils.translation import gettext_noop
 from markdown_it import MarkdownIt
 from mdit_py_plugins.anchors import anchors_plugin
 from mdit_py_plugins.footnote import footnote_plugin
 
+from .i18n import gettext_in
 from .models import File, Page
 from .namespaces import category_named_by, file_named_by, slug_for_title
 
@@ -245,8 +247,7 @@ def _table_of_contents(tokens, language):
     items = format_html_join(
         "", '<li class="toc-{}"><a href="#{}">{}</a></li>', entries
     )
-    with translation.override(language):
-        heading = translation.gettext("Contents")
+    heading = gettext_in(language, gettext_noop("Contents"))
     return format_html(
         '<nav class="toc" aria-label="{}"><p><strong>{}</strong></p><ul>{}</ul></nav>',
         heading,
@@ -265,10 +266,10 @@ def _insert_before_first_section(html, toc):
     return html[:position] + toc + html[position:]
 
 
-def render(body, *, language=settings.LANGUAGE_CODE):
+def render(body, *, language=None):
     """Render Markdown to sanitised HTML; links to missing pages and files come out red.
     What the wiki writes into it (the contents box's heading) is in `language`, the
-    page's.
+    page's (the site's by default).
 
     Which link targets exist is asked in one query, and which files in one more. The
     HTML is kept for every reader, so its links are the pages' English addresses
@@ -291,7 +292,8 @@ def render(body, *, language=settings.LANGUAGE_CODE):
     }
     with translation.override(settings.LANGUAGE_CODE):
         html = MARKDOWN.renderer.render(tokens, MARKDOWN.options, env)
-    html = _insert_before_first_section(html, _table_of_contents(tokens, language))
+    toc = _table_of_contents(tokens, language or settings.LANGUAGE_CODE)
+    html = _insert_before_first_section(html, toc)
     return Rendered(
         html=SANITIZER.clean(html),
         link_slugs=link_slugs,

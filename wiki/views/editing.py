@@ -3,7 +3,6 @@
 from functools import partial
 from http import HTTPStatus
 
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, redirect, render
@@ -179,9 +178,7 @@ def screened_post(request, form, page, title, again):
     if refused:
         return None, refused
     if "preview" in request.POST:
-        language = (
-            page.language if page else form.cleaned_data.get("language")
-        ) or settings.LANGUAGE_CODE
+        language = page.language if page else form.cleaned_data.get("language")
         preview = markup.render(form.cleaned_data["body"], language=language)
         return None, again(preview=preview.html)
     refused = refusal_past_limit(request, "save", lambda status: again(status=status))
