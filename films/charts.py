@@ -3,7 +3,9 @@
 Python works out every coordinate and label; films/includes/*_chart.html draw them as
 inline SVG (no script, nothing from elsewhere), each with a title, a description and a
 table of the same figures for readers who cannot see it. Coordinates are in the SVG's
-own units: the picture scales to the width of a phone or a desktop column.
+own units: the picture scales to the width of a phone or a desktop column. It is drawn
+for the narrowest column it stands in (an infobox at 992 pixels, about 300 wide), so
+that scaled to fit, its 14-unit labels are never smaller than 12 CSS pixels.
 """
 
 from dataclasses import dataclass
@@ -11,8 +13,9 @@ from dataclasses import dataclass
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
-WIDTH = 480
-LEFT, RIGHT, TOP, BOTTOM = 56, 16, 24, 48
+WIDTH = 320
+LEFT, RIGHT, TOP, BOTTOM = 44, 12, 24, 48
+TIMELINE_LEFT = 16
 TEN_MILLION = 10_000_000
 MILLION = 1_000_000
 
@@ -144,7 +147,7 @@ class TimelineChart:
     undated: list
     x_ticks: list
     width: int = WIDTH
-    left: int = LEFT
+    left: int = TIMELINE_LEFT
     right_edge: int = WIDTH - RIGHT
     axis_y: float = 0
 
@@ -162,12 +165,12 @@ def timeline_chart(film, row_height=34):
     )
     first, last = dated[0][0] - 1, dated[-1][0] + 1
     axis_y = TOP + row_height * len(dated)
-    label_width = 150  # room on the right for "Philippines, 2019"
+    label_width = 136  # room on the right for "Philippines, 2019"
 
     def x(year):
-        return LEFT + (WIDTH - LEFT - RIGHT - label_width) * (year - first) / (
-            last - first
-        )
+        return TIMELINE_LEFT + (
+            WIDTH - TIMELINE_LEFT - RIGHT - label_width
+        ) * (year - first) / (last - first)
 
     releases = [
         Release(x(year), TOP + row_height * (n + 0.5), year, country, work, original)
@@ -188,7 +191,7 @@ def timeline_chart(film, row_height=34):
         undated=undated,
         x_ticks=[
             Tick(x(year), str(year))
-            for year in range(first, last + 1, 2 if last - first > 6 else 1)
+            for year in range(first, last + 1, 3 if last - first > 6 else 1)
         ],
         axis_y=axis_y,
     )

@@ -81,7 +81,13 @@ def actor_rows(actor):
 
 def remake_rows(remake):
     return [
-        Row(_("Title"), remake.title, lang=remake.page_title_language),
+        # The infobox is headed by the page's title: the film's own title is a row
+        # only where it differs (the one a page title tells apart from the original).
+        Row(
+            _("Title"),
+            remake.title if remake.title != remake.page_title else None,
+            lang=remake.page_title_language,
+        ),
         Row(_("Remake of"), credits=[Credit(remake.original)]),
         Row(_("Country"), remake.country),
         Row(_("Language"), remake.language),

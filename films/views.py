@@ -41,6 +41,7 @@ def home(request):
         "films": [(film, film_charts(film)) for film in films],
         "recent_pages": recently_changed_pages(),
         "meta": {"description": films[0].logline if films else ""},
+        "hide_header_search": True,  # the page's own box is the search box
     }
     return render(request, "films/home.html", context)
 

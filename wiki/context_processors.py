@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.utils.functional import SimpleLazyObject
+from django.utils.translation import gettext_lazy
 
 from .i18n import language_links
 
@@ -13,3 +14,25 @@ def languages(request):
     """The language menu's links to the page being read in every interface language;
     worked out only by a page that draws the menu."""
     return {"language_links": SimpleLazyObject(lambda: language_links(request))}
+
+
+APPEARANCE = {
+    # The first theme is the default: the reader's system decides, with or without script.
+    "themes": (
+        ("auto", gettext_lazy("Follow the system")),
+        ("light", gettext_lazy("Light")),
+        ("dark", gettext_lazy("Dark")),
+    ),
+    "text_sizes": (
+        ("small", gettext_lazy("Small")),
+        ("standard", gettext_lazy("Standard")),
+        ("large", gettext_lazy("Large")),
+    ),
+}
+
+
+def appearance(request):
+    """The Appearance menu's choices. They are the same for every reader: the choice a
+    reader makes is kept in their browser and applied there (static/js/appearance.js),
+    so that a kept page stays one page for everyone."""
+    return {"appearance": APPEARANCE}

@@ -266,6 +266,20 @@ def _insert_before_first_section(html, toc):
     return html[:position] + toc + html[position:]
 
 
+LEAD_END = re.compile(r'<nav class="toc"|<h[2-6][ >]')
+
+
+def split_lead(html):
+    """The rendered text's lead (what comes before its contents box or first heading)
+    and the rest. A page with an infobox shows the lead first, so that a phone reader
+    meets the article's opening words before its facts, as in MediaWiki's mobile view.
+    """
+    found = LEAD_END.search(html)
+    if found is None:
+        return html, ""
+    return html[: found.start()], html[found.start() :]
+
+
 def render(body, *, language=None):
     """Render Markdown to sanitised HTML; links to missing pages and files come out red.
     What the wiki writes into it (the contents box's heading) is in `language`, the

@@ -102,6 +102,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "wiki.context_processors.site",
                 "wiki.context_processors.languages",
+                "wiki.context_processors.appearance",
                 "films.context_processors.subject_names",
             ],
         },

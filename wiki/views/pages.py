@@ -10,6 +10,7 @@ from django.utils.decorators import method_decorator
 from django.views.generic import ListView
 
 from ..extensions import page_parts_for
+from ..markup import split_lead
 from ..metadata import page_meta
 from ..models import Page
 from ..page_cache import cached_for_readers, of_changes, page_tag
@@ -54,6 +55,7 @@ def page_detail(request, slug):
         "behind": behind(page),
         "revision": page.current_revision,
         "infobox": parts.infobox,
+        "text": _text_around_infobox(page.current_revision.html, parts.infobox),
         "meta": page_meta(page, page.current_revision),
         "linked_data": parts.linked_data,
         "redirected_from": _redirect_source(arrived_from, page),
@@ -64,6 +66,12 @@ def page_detail(request, slug):
         # The same page as without the parameter: no cache may keep another copy.
         add_never_cache_headers(response)
     return response
+
+
+def _text_around_infobox(html, infobox):
+    """The page's text as the lead and the rest, the infobox between them; a page
+    without an infobox is all one."""
+    return split_lead(html) if infobox else (html, "")
 
 
 def _changed_nothing(request, context):

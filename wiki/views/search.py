@@ -19,7 +19,12 @@ RESULTS_PER_PAGE = 20
 
 def _unanswered(request, form, status):
     """The search page with the query in its box and no results."""
-    context = {"q": form.data.get("q", ""), "form": form, "unanswered": True}
+    context = {
+        "q": form.data.get("q", ""),
+        "form": form,
+        "unanswered": True,
+        "hide_header_search": True,
+    }
     return render(request, "wiki/search.html", context, status=status)
 
 
@@ -55,6 +60,7 @@ def search(request):
     context = {
         "q": text,
         "form": form,
+        "hide_header_search": True,  # the page's own box is the search box
         "query": results.query,
         "results": results,
         "page_obj": page_obj,
