@@ -50,7 +50,7 @@ def log_in(page, username, password):
     page.fill("input[name=username]", username)
     page.fill("input[name=password]", password)
     page.locator("#content").get_by_role("button", name="Log in").click()
-    page.wait_for_selector("#current-user")
+    page.wait_for_selector("#user-menu")
     return page
 
 
