@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 INSTALLED := $(VENV)/.installed
 
-.PHONY: help install run test lint format check bench bench-http clean
+.PHONY: help install run test lint format check bench bench-http lighthouse checkers clean
 
 help:
 	@echo "make run    install, migrate, seed, then serve on http://127.0.0.1:$(PORT) with a worker"
@@ -14,6 +14,7 @@ help:
 	@echo "make check  Django system checks, migrations up to date, deploy checks"
 	@echo "make bench  page views against a floor, and search latency, in-process"
 	@echo "make bench-http  page views over HTTP: gunicorn and wrk (Debian's wrk)"
+	@echo "make lighthouse  Lighthouse scores of the first pages, phone and desktop (Node, Chromium)"
 
 $(INSTALLED): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -36,7 +37,7 @@ run: install
 # Tests run in parallel, one worker per core; TEST_WORKERS=0 runs them in one process.
 TEST_WORKERS ?= auto
 
-test: install
+test: install checkers
 	$(BIN)/python manage.py catalogues compile --verbosity 0
 	$(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadscope
 
@@ -51,7 +52,7 @@ check: install
 	$(BIN)/python manage.py check --fail-level WARNING
 	$(BIN)/python manage.py makemigrations --check --dry-run
 	DJANGO_SECRET_KEY=check-deploy-$$(date +%s)-a-long-random-looking-key-for-the-check \
-		EMAIL_URL=smtp://mail.example.org:587 CACHE_URL=redis://cache.example.org:6379/0 \
+		EMAIL_URL=smtp://mail.example.org:587 WIKI_BASE_URL=https://wiki.example.org CACHE_URL=redis://cache.example.org:6379/0 \
 		DJANGO_SETTINGS_MODULE=wiki.settings.base \
 		$(BIN)/python manage.py check --deploy --fail-level WARNING
 
@@ -63,3 +64,15 @@ bench: install
 
 bench-http: install
 	bin/bench-http
+
+# The browser tests' checkers (axe-core, html-validate) and Lighthouse, from npm, where
+# Node is installed; without it those tests use what the Python packages carry, or skip.
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+checkers:
+	@if command -v npm >/dev/null 2>&1; then $(MAKE) --no-print-directory node_modules/.installed; fi
+
+lighthouse: install node_modules/.installed
+	bin/lighthouse

@@ -1,5 +1,7 @@
 """System checks of the wiki's own settings."""
 
+import os
+
 from django.conf import settings
 from django.core import checks
 
@@ -43,6 +45,23 @@ def check_shared_cache(app_configs, **kwargs):
                 hint="With more than one web host, set CACHE_URL, e.g. "
                 "redis://cache.internal:6379/0.",
                 id="wiki.W002",
+            )
+        ]
+    return []
+
+
+@checks.register(checks.Tags.security, deploy=True)
+def check_base_url(app_configs, **kwargs):
+    """Canonical links, the sitemap, share cards and feeds name the wiki by its base
+    URL; left at the development default, they send search engines to 127.0.0.1."""
+    if not os.environ.get("WIKI_BASE_URL"):
+        return [
+            checks.Warning(
+                "WIKI_BASE_URL is not set, so canonical links, the sitemap, share "
+                "cards and feeds name the wiki at " + settings.WIKI_BASE_URL + ".",
+                hint="Set WIKI_BASE_URL to the address readers use, e.g. "
+                "https://wiki.example.org.",
+                id="wiki.W004",
             )
         ]
     return []

@@ -36,3 +36,60 @@ def appearance(request):
     reader makes is kept in their browser and applied there (static/js/appearance.js),
     so that a kept page stays one page for everyone."""
     return {"appearance": APPEARANCE}
+
+
+# Pages that search engines should not list (robots.txt keeps crawlers out of them too,
+# wiki.views.crawlers): editing, history, searches, lists for maintenance, accounts.
+UNINDEXED_VIEWS = {
+    "login",
+    "signup",
+    "logout",
+    "password_reset",
+    "password_reset_done",
+    "password_reset_confirm",
+    "password_reset_complete",
+    "account_settings",
+    *(
+        f"wiki:{name}"
+        for name in (
+            "edit",
+            "history",
+            "revision",
+            "diff",
+            "undo",
+            "translate",
+            "move",
+            "protect",
+            "delete",
+            "what_links_here",
+            "search",
+            "maintenance",
+            "outdated_translations",
+            "wanted_pages",
+            "orphaned_pages",
+            "dead_end_pages",
+            "uncategorised_pages",
+            "double_redirects",
+            "recent_changes",
+            "new_pages",
+            "log",
+            "watchlist",
+            "watchlist_edit",
+            "notifications",
+            "block",
+            "blocks",
+            "deleted",
+            "protected",
+            "contributions",
+            "file_upload",
+        )
+    ),
+    "films:data_history",
+}
+
+
+def robots(request):
+    """Whether the page asks search engines not to list it: decided by the view that
+    answers, the same for every reader of an address."""
+    match = request.resolver_match
+    return {"noindex": bool(match and match.view_name in UNINDEXED_VIEWS)}

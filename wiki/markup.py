@@ -17,6 +17,7 @@ from django.utils.html import escape, format_html, format_html_join
 from django.utils.translation import gettext_noop
 from markdown_it import MarkdownIt
 from mdit_py_plugins.anchors import anchors_plugin
+from mdit_py_plugins.container import container_plugin
 from mdit_py_plugins.footnote import footnote_plugin
 
 from .i18n import gettext_in
@@ -34,6 +35,7 @@ SANITIZER = nh3.Cleaner(
         "br",
         "code",
         "del",
+        "details",
         "div",
         "em",
         "h1",
@@ -53,6 +55,7 @@ SANITIZER = nh3.Cleaner(
         "section",
         "span",
         "strong",
+        "summary",
         "sup",
         "table",
         "tbody",
@@ -81,6 +84,7 @@ SANITIZER = nh3.Cleaner(
     allowed_classes={
         "a": {"wikilink", "wikilink-new", "external", "footnote-backref", "file-link"},
         "div": {"toc", "catlinks"},
+        "details": {"spoiler"},
         "span": {"thumb", "thumb-caption"},
         "hr": {"footnotes-sep"},
         "img": {"thumb-image"},
@@ -200,6 +204,21 @@ def _render_table_open(renderer, tokens, idx, options, env):
     return renderer.renderToken(tokens, idx, options, env)
 
 
+SPOILER_WARNING = gettext_noop("Spoiler: this part tells how the story unfolds and ends")
+
+
+def _render_spoiler(renderer, tokens, idx, options, env):
+    """`::: spoiler` … `:::` folds its text behind a warning that one click opens: a
+    <details>, which needs no script. What follows `spoiler` on the opening line, if
+    anything, is the warning; otherwise the wiki's own, in the page's language."""
+    token = tokens[idx]
+    if token.nesting == -1:
+        return "</details>\n"
+    told = token.info.strip()[len("spoiler") :].strip()
+    warning = told or gettext_in(env["language"], SPOILER_WARNING)
+    return format_html('<details class="spoiler"><summary>{}</summary>\n', warning)
+
+
 def _heading_id(text):
     return slug_for_title(text) or "section"
 
@@ -211,6 +230,7 @@ def _build_parser():
     md.enable(["table", "strikethrough"])
     md.use(footnote_plugin)
     md.use(anchors_plugin, min_level=2, max_level=4, slug_func=_heading_id)
+    md.use(container_plugin, name="spoiler", render=_render_spoiler)
     md.inline.ruler.before("link", "wikilink", _wikilink_rule)
     md.add_render_rule("wikilink", _render_wikilink)
     md.add_render_rule("wikifile", _render_wikifile)
@@ -303,6 +323,7 @@ def render(body, *, language=None):
         if link_slugs
         else set(),
         "files": File.objects.current_versions(file_names),
+        "language": language or settings.LANGUAGE_CODE,
     }
     with translation.override(settings.LANGUAGE_CODE):
         html = MARKDOWN.renderer.render(tokens, MARKDOWN.options, env)

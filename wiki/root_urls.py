@@ -11,7 +11,7 @@ from django.urls import include, path
 
 from films.api.views import ROUTES as FILM_ROUTES
 from wiki.api.urls import api_urls
-from wiki.views import accounts, files
+from wiki.views import accounts, crawlers, files
 
 account_urls = [
     path("signup/", accounts.SignupView.as_view(), name="signup"),
@@ -57,4 +57,8 @@ urlpatterns = [
     ),
     path("api/", include((api_urls(*FILM_ROUTES), "api"))),
     path("media/<path:path>", files.serve_media, name="media"),
+    path("sitemap.xml", crawlers.sitemap, name="sitemap"),
+    path("sitemap-<slug:section>.xml", crawlers.sitemap, name="sitemap_section"),
+    path("robots.txt", crawlers.robots_txt, name="robots_txt"),
+    path("opensearch.xml", crawlers.opensearch, name="opensearch"),
 ]

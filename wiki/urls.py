@@ -111,6 +111,7 @@ urlpatterns = [
     path("watchlist/edit/", watching.watchlist_edit, name="watchlist_edit"),
     path("notifications/", watching.NotificationsView.as_view(), name="notifications"),
     path("search/", search.search, name="search"),
+    path("search/suggest/", search.search_suggest, name="search_suggest"),
     path("log/", log.LogView.as_view(), name="log"),
     path("categories/", categories.CategoryListView.as_view(), name="category_list"),
     path("categories/<category:slug>/", categories.category_detail, name="category"),

@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django.contrib.sitemaps",
     "django.forms",
     "crispy_forms",
     "crispy_bootstrap5",
@@ -69,6 +70,9 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Before anything that answers: a cross-site reader of the API hears CORS_* first.
     "corsheaders.middleware.CorsMiddleware",
+    # Pages go out compressed to readers who accept it (static files are compressed
+    # already, by WhiteNoise); tokens in forms are masked per response (BREACH).
+    "django.middleware.gzip.GZipMiddleware",
     # ETag on every page, and 304 to a reader who already has it.
     "django.middleware.http.ConditionalGetMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -103,6 +107,7 @@ TEMPLATES = [
                 "wiki.context_processors.site",
                 "wiki.context_processors.languages",
                 "wiki.context_processors.appearance",
+                "wiki.context_processors.robots",
                 "films.context_processors.subject_names",
             ],
         },

@@ -136,6 +136,21 @@ def as_json_ld(data):
     return json_ld(data) if data else ""
 
 
+@register.simple_tag(takes_context=True)
+def canonical_url(context):
+    """The address search engines should list for this page: the one its view names,
+    or its own path, with its page number past the first (and no other parameter)."""
+    meta = context.get("meta") or {}
+    if meta.get("url"):
+        return meta["url"]
+    request = context.get("request")
+    if request is None:  # drawn outside a request (the benchmark's floor)
+        return ""
+    number = request.GET.get("page", "")
+    suffix = f"?page={number}" if number.isdigit() and number.lstrip("0") not in ("", "1") else ""
+    return absolute_url(request.path + suffix)
+
+
 @register.filter
 def absolute(path):
     """The site's address of `path`, from WIKI_BASE_URL (never the request's host)."""

@@ -36,7 +36,7 @@ def page_detail(request, slug):
         return render(
             request,
             "wiki/page_missing.html",
-            {"slug": slug},
+            {"slug": slug, "noindex": True},
             status=HTTPStatus.NOT_FOUND,
         )
     arrived_from = request.GET.get(REDIRECTED_FROM, "")

@@ -5,13 +5,16 @@ from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.paginator import Paginator
+from django.http import JsonResponse
 from django.shortcuts import render
 from django.utils.translation import get_language
 
 from ..forms import SearchForm
 from ..limits import refusal_past_limit
+from ..metadata import absolute_url
 from ..models import Page, PageCategory
 from ..namespaces import slug_for_title
+from ..page_cache import cached_for_readers, of_changes
 from ..search import SearchResults
 
 RESULTS_PER_PAGE = 20
@@ -87,3 +90,48 @@ def search(request):
         else "",
     }
     return render(request, "wiki/search.html", context)
+
+
+SUGGESTIONS = 10
+SUGGESTION_QUERY_MAX = 200
+
+
+def _suggestions_refused(request, status):
+    return JsonResponse({"detail": HTTPStatus(status).phrase}, status=status)
+
+
+@cached_for_readers(tags=of_changes, params=("q",))
+def search_suggest(request):
+    """Titles that begin with what was typed, redirects among them, in the OpenSearch
+    suggestions format: [query, titles, descriptions, addresses]. One query on the
+    slugs' unique index, whatever the wiki's size."""
+    text = request.GET.get("q", "")
+    if len(text) > SUGGESTION_QUERY_MAX or not SearchForm({"q": text}).is_valid():
+        return _suggestions_refused(request, HTTPStatus.BAD_REQUEST)
+    refused = refusal_past_limit(
+        request, "search", lambda status: _suggestions_refused(request, status)
+    )
+    if refused:
+        return refused
+    prefix = slug_for_title(text) if text.strip() else ""
+    pages = (
+        list(
+            Page.objects.live()
+            .articles()
+            .filter(slug__gte=prefix, slug__lt=prefix + "\U0010ffff")
+            .only("title", "slug", "namespace")
+            .order_by("slug")[:SUGGESTIONS]
+        )
+        if prefix
+        else []
+    )
+    return JsonResponse(
+        [
+            text,
+            [page.title for page in pages],
+            ["" for _page in pages],
+            [absolute_url(page.get_absolute_url()) for page in pages],
+        ],
+        safe=False,
+        content_type="application/x-suggestions+json",
+    )
