@@ -33,6 +33,11 @@ class FilmsExtension(WikiExtension):
         return PageParts(
             infobox=draw_infobox(subject, kind.name, kind.infobox_rows, kind.charts),
             linked_data=kind.linked_data(subject),
+            facts=tuple(
+                (str(row.label), row.fact)
+                for row in kind.infobox_rows(subject)
+                if row.fact
+            ),
         )
 
     def categories(self, page):

@@ -32,6 +32,13 @@ class Row:
     def is_empty(self):
         return self.text in ("", None) and not self.credits and not self.external_links
 
+    @property
+    def fact(self):
+        """The row as plain words (a share card's line), or "" for links off the site."""
+        if self.credits:
+            return ", ".join(str(credit.subject.page_title) for credit in self.credits)
+        return "" if self.text is None else str(self.text)
+
 
 def _working_title(film):
     if film.working_title_original:

@@ -7,7 +7,8 @@ may be kept. Every hook has a default that adds nothing, so an extension defines
 those it needs:
 
 - `page_parts(page)` -> PageParts: what a page view draws beside the page's text, its
-  infobox (HTML) and its linked data (a schema.org dict for JSON-LD). Kept in the page
+  infobox (HTML) and its linked data (a schema.org dict for JSON-LD), and the key
+  facts its share card shows ((label, value) pairs, wiki.cards). Kept in the page
   cache, by page and interface language, until any data changes
   (page_cache.EVERYTHING), unless the extension sets `keeps_page_parts = False`: one
   cache round trip per extension per page view.
@@ -35,6 +36,7 @@ class PageParts:
 
     infobox: str = ""
     linked_data: dict | None = None
+    facts: tuple = ()
 
 
 class WikiExtension:
@@ -81,14 +83,15 @@ def _parts_of(extension, page):
 
 
 def page_parts_for(page):
-    """The infobox and linked data the extensions draw for `page` (the first of each
-    that one gives)."""
-    infobox, linked_data = "", None
+    """The infobox, linked data and facts the extensions draw for `page` (the first of
+    each that one gives)."""
+    infobox, linked_data, facts = "", None, ()
     for extension in _registered:
         parts = _parts_of(extension, page)
         infobox = infobox or parts.infobox
         linked_data = linked_data or parts.linked_data
-    return PageParts(infobox, linked_data)
+        facts = facts or parts.facts
+    return PageParts(infobox, linked_data, facts)
 
 
 def categories_given_to(page):

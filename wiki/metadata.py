@@ -11,6 +11,7 @@ import re
 
 from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
+from django.urls import reverse
 from django.utils.html import strip_tags
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
@@ -41,6 +42,7 @@ def page_meta(page, revision, kind="article"):
         "description": lead_of(revision.html),
         "type": kind,
         "url": absolute_url(page.get_absolute_url()),
+        "image": absolute_url(reverse("wiki:share_card", args=[page.slug])),
     }
 
 

@@ -54,6 +54,8 @@ urlpatterns = [
     ),
     path("wiki/<page:slug>/", pages.page_detail, name="page"),
     path("wiki/<page:slug>/edit/", editing.page_edit, name="edit"),
+    path("wiki/<page:slug>/card.png", pages.share_card, name="share_card"),
+    path("card.png", pages.site_card, name="site_card"),
     path(
         "wiki/<page:slug>/history/", history.PageHistoryView.as_view(), name="history"
     ),

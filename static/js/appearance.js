@@ -77,4 +77,10 @@
     bindMenu();
     openSpoilers();
   });
+  // On paper, every spoiler is printed open.
+  window.addEventListener("beforeprint", function () {
+    document.querySelectorAll("details.spoiler").forEach(function (spoiler) {
+      spoiler.open = true;
+    });
+  });
 })();

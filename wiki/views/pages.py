@@ -4,11 +4,14 @@ import re
 from http import HTTPStatus
 from urllib.parse import urlencode
 
+from django.conf import settings
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.cache import add_never_cache_headers
 from django.utils.decorators import method_decorator
 from django.views.generic import ListView
 
+from .. import cards
 from ..extensions import page_parts_for
 from ..markup import split_lead
 from ..metadata import page_meta
@@ -66,6 +69,28 @@ def page_detail(request, slug):
         # The same page as without the parameter: no cache may keep another copy.
         add_never_cache_headers(response)
     return response
+
+
+@cached_for_readers(tags=_shown_pages)
+def share_card(request, slug):
+    """The picture shown where a link to the page is shared (its og:image)."""
+    page = Page.objects.live().only("title", "slug", "namespace").filter(slug=slug)
+    page = page.first()
+    if page is None:
+        raise Http404("No such page.")
+    png = cards.share_card(
+        title=page.title,
+        site_name=settings.WIKI_SITE_NAME,
+        facts=page_parts_for(page).facts,
+    )
+    return HttpResponse(png, content_type="image/png")
+
+
+@cached_for_readers()
+def site_card(request):
+    """The share card of a page that has none of its own: lists, searches, home."""
+    png = cards.share_card(title=settings.WIKI_SITE_NAME, site_name="")
+    return HttpResponse(png, content_type="image/png")
 
 
 def _text_around_infobox(html, infobox):
