@@ -28,7 +28,7 @@ def page(browser, live_server, viewport_width):
     page.on(
         "console",
         lambda message: (
-            violations.append(message.text)
+            violations.append(f"{page.url}: {message.text}")
             if "Content Security Policy" in message.text
             else None
         ),
@@ -50,7 +50,7 @@ def log_in(page, username, password):
     page.fill("input[name=username]", username)
     page.fill("input[name=password]", password)
     page.locator("#content").get_by_role("button", name="Log in").click()
-    page.wait_for_selector("#user-menu")
+    page.wait_for_selector("#user-menu", state="attached")
     return page
 
 

@@ -61,7 +61,7 @@ def deploy_check(**environ):
     env = {
         k: v
         for k, v in os.environ.items()
-        if not k.startswith(("DJANGO_", "EMAIL_URL", "CACHE_URL"))
+        if not k.startswith(("DJANGO_", "EMAIL_URL", "CACHE_URL", "WIKI_BASE_URL"))
     }
     env.update(environ, DJANGO_SETTINGS_MODULE="wiki.settings.base")
     return subprocess.run(
@@ -77,6 +77,7 @@ PRODUCTION = {
     "DJANGO_SECRET_KEY": "a-production-key-" + "k7Zq" * 12,
     "EMAIL_URL": "smtp://wiki:secret@mail.example.org:587",
     "CACHE_URL": "redis://cache.example.org:6379/0",
+    "WIKI_BASE_URL": "https://wiki.example.org",
 }
 
 
@@ -156,3 +157,19 @@ def test_manage_py_runs_the_local_settings_with_debug_on():
         DJANGO_SETTINGS_MODULE="wiki.settings.base", DJANGO_SECRET_KEY="k" * 50
     )
     assert production == "False"
+
+
+def test_deploy_checks_warn_when_the_base_url_is_not_set(monkeypatch):
+    from wiki.checks import check_base_url
+
+    monkeypatch.delenv("WIKI_BASE_URL", raising=False)
+    assert [warning.id for warning in check_base_url(None)] == ["wiki.W004"]
+    monkeypatch.setenv("WIKI_BASE_URL", "https://wiki.example.org")
+    assert check_base_url(None) == []
+
+
+def test_the_deploy_check_warns_of_an_unset_base_url():
+    unset = {name: value for name, value in PRODUCTION.items() if name != "WIKI_BASE_URL"}
+    result = deploy_check(**unset)
+    assert result.returncode != 0
+    assert "wiki.W004" in result.stderr + result.stdout
