@@ -1,6 +1,6 @@
 from django.contrib import admin
-from django.forms.models import BaseInlineFormSet
 from django.db import models
+from django.forms.models import BaseInlineFormSet
 from django.utils.translation import gettext_lazy as _
 
 from wiki.forms import PlainTextModelForm

@@ -168,9 +168,9 @@ def timeline_chart(film, row_height=34):
     label_width = 136  # room on the right for "Philippines, 2019"
 
     def x(year):
-        return TIMELINE_LEFT + (
-            WIDTH - TIMELINE_LEFT - RIGHT - label_width
-        ) * (year - first) / (last - first)
+        return TIMELINE_LEFT + (WIDTH - TIMELINE_LEFT - RIGHT - label_width) * (
+            year - first
+        ) / (last - first)
 
     releases = [
         Release(x(year), TOP + row_height * (n + 0.5), year, country, work, original)

@@ -34,7 +34,7 @@ class Row:
 
     @property
     def fact(self):
-        """The row as plain words (a share card's line), or "" for links off the site."""
+        """The row in plain words (a share card's line); "" for links off the site."""
         if self.credits:
             return ", ".join(str(credit.subject.page_title) for credit in self.credits)
         return "" if self.text is None else str(self.text)

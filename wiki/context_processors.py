@@ -17,7 +17,7 @@ def languages(request):
 
 
 APPEARANCE = {
-    # The first theme is the default: the reader's system decides, with or without script.
+    # The first theme is the default: the reader's system decides, script or none.
     "themes": (
         ("auto", gettext_lazy("Follow the system")),
         ("light", gettext_lazy("Light")),

@@ -204,7 +204,9 @@ def _render_table_open(renderer, tokens, idx, options, env):
     return renderer.renderToken(tokens, idx, options, env)
 
 
-SPOILER_WARNING = gettext_noop("Spoiler: this part tells how the story unfolds and ends")
+SPOILER_WARNING = gettext_noop(
+    "Spoiler: this part tells how the story unfolds and ends"
+)
 
 
 def _render_spoiler(renderer, tokens, idx, options, env):

@@ -4,8 +4,8 @@ Bootstrap draws its dark theme under `[data-bs-theme=dark]`, an attribute that o
 script can set. static/js/appearance.js sets it from the reader's choice; a browser that
 runs no script still follows its system through static/css/theme-auto.css, which holds
 the same rules under `prefers-color-scheme: dark` for a page that carries no theme
-attribute. That file is written from the stylesheets by `manage.py theme_css`, and a test
-keeps it in step with them.
+attribute. That file is written from the stylesheets by `manage.py theme_css`, and a
+test keeps it in step with them.
 """
 
 import re

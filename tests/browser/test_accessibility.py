@@ -1,6 +1,6 @@
-"""WCAG 2.2 AA on every kind of page, logged out and logged in, on a phone and a desktop:
-axe-core finds no violation, html-validate no error, and a keyboard reader gets a skip
-link, a visible focus ring and the article before the infobox."""
+"""WCAG 2.2 AA on every kind of page, logged out and logged in, on a phone and a
+desktop: axe-core finds no violation, html-validate no error, and a keyboard reader
+gets a skip link, a visible focus ring and the article before the infobox."""
 
 import json
 import shutil
@@ -124,7 +124,9 @@ def site(django_user_model):
     """The seeded site with some of everything a reader meets: an edited article, a
     talk topic, a user with contributions."""
     call_command("seed", verbosity=0)
-    reader = django_user_model.objects.create_user("reader", password="a-long-password-7")
+    reader = django_user_model.objects.create_user(
+        "reader", password="a-long-password-7"
+    )
     film = Page.objects.get(slug="miracle-in-cell-no-7")
     create_page(title="Sandbox", body="Trying [[Lee Yong-gu]] out.", author=reader)
     talk_topic_add(page=film, subject="Ending", message="Which ending?", author=reader)
@@ -194,7 +196,9 @@ def test_axe_finds_nothing_in_the_dark_theme(browser, live_server, axe, site):
         context.close()
 
 
-@pytest.mark.skipif(not HTML_VALIDATE.exists(), reason="npm has not installed html-validate")
+@pytest.mark.skipif(
+    not HTML_VALIDATE.exists(), reason="npm has not installed html-validate"
+)
 def test_html_validate_finds_no_error(page, site, tmp_path):
     for number, path in enumerate(READER_PAGES):
         response = page.goto(path.format(**site))
@@ -214,7 +218,11 @@ def test_html_validate_finds_no_error(page, site, tmp_path):
         cwd=settings.BASE_DIR,
     )
     errors = [
-        (READER_PAGES[int(Path(result["filePath"]).stem)], message["ruleId"], message["message"])
+        (
+            READER_PAGES[int(Path(result["filePath"]).stem)],
+            message["ruleId"],
+            message["message"],
+        )
         for result in json.loads((tmp_path / "report.json").read_text() or "[]")
         for message in result["messages"]
     ]
@@ -262,7 +270,10 @@ def _contrast(first, second):
 
 
 def _rgb(css):
-    return [int(float(part)) for part in css[css.index("(") + 1 : css.index(")")].split(",")[:3]]
+    return [
+        int(float(part))
+        for part in css[css.index("(") + 1 : css.index(")")].split(",")[:3]
+    ]
 
 
 @pytest.mark.parametrize(

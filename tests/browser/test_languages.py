@@ -38,7 +38,8 @@ LANGUAGE_RULES = {
 OVERFLOWING = """() => [...document.querySelectorAll(
     'header a, header button, header summary, main h1, main h2, main a.btn, '
     + 'main button, main label, main th, .nav-link, .badge, .page-link, footer div'
-  )].filter(el => !el.closest('.table-responsive, .wiki-body table, .visually-hidden, .text-truncate')
+  )].filter(el => !el.closest('.table-responsive, .wiki-body table, '
+                              + '.visually-hidden, .text-truncate')
                  && el.offsetParent !== null
                  && (el.scrollWidth > el.clientWidth + 1
                      || el.getBoundingClientRect().right > window.innerWidth + 1))

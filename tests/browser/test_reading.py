@@ -44,7 +44,7 @@ PAST_THE_EDGE = """() => [...document.querySelectorAll('body *')].filter(el => {
             && up !== document.body && up !== document.documentElement) return false;
     }
     return !el.closest('.visually-hidden, .skip-link');
-}).map(el => el.tagName + '.' + el.className + ': ' + el.textContent.trim().slice(0, 30))"""
+}).map(el => `${el.tagName}.${el.className}: ${el.textContent.trim().slice(0, 30)}`)"""
 
 
 def twice_the_text_size(page):
@@ -62,7 +62,7 @@ def reading_site():
     file_upload(name="Poster.jpg", image=image, author=None, description="A poster")
     create_page(
         title="Posters",
-        body="[[File:Poster.jpg|thumb|The Korean poster]]\n\nShort.\n\n[[Category:Films]]",
+        body="[[File:Poster.jpg|thumb|The poster]]\n\nShort.\n\n[[Category:Films]]",
     )
 
 
@@ -87,7 +87,9 @@ def test_nothing_is_wider_than_the_screen_at_twice_the_text_size(
         _fits(page, path, viewport_width)
         if viewport_width == PHONE:
             page.locator(".navbar-toggler").click()
-            expect(page.locator("#site-nav")).to_have_class(re.compile(r"\bcollapse show\b"))
+            expect(page.locator("#site-nav")).to_have_class(
+                re.compile(r"\bcollapse show\b")
+            )
         # The header's links stay on the dark bar, where their white text is legible.
         bar = page.locator(".site-header").bounding_box()
         for link in page.locator(".site-header .nav-link:visible").all():
@@ -101,7 +103,9 @@ def test_the_header_search_box_keeps_its_width_on_laptops(
     page, reading_site, django_user_model, signed_in
 ):
     if signed_in:
-        django_user_model.objects.create_superuser("curator", "", "a-long-test-password")
+        django_user_model.objects.create_superuser(
+            "curator", "", "a-long-test-password"
+        )
         log_in(page, "curator", "a-long-test-password")
     for width in range(992, 1401, 34):
         page.set_viewport_size({"width": width, "height": 900})
@@ -123,9 +127,12 @@ def test_table_cells_never_break_inside_a_word(page, reading_site, viewport_widt
                     const range = document.createRange();
                     range.setStart(node, match.index);
                     range.setEnd(node, match.index + match[0].length);
-                    const lines = new Set([...range.getClientRects()].map(r => Math.round(r.top)));
+                    const boxes = [...range.getClientRects()];
+                    const tops = boxes.map(r => Math.round(r.top));
+                    const lines = new Set(tops);
                     // A hyphenated name may break at its hyphen, as in running text.
-                    if (lines.size > 1 && !match[0].includes('-')) broken.push(match[0]);
+                    const hyphenated = match[0].includes('-');
+                    if (lines.size > 1 && !hyphenated) broken.push(match[0]);
                 }
             }
         }
@@ -142,8 +149,8 @@ def test_chart_text_is_never_smaller_than_12_pixels(page, reading_site):
         for path in ("/", "/wiki/miracle-in-cell-no-7/"):
             page.goto(path)
             sizes = page.evaluate(
-                """() => [...document.querySelectorAll('.chart text')].map(
-                    t => parseFloat(getComputedStyle(t).fontSize) * t.getScreenCTM().a)"""
+                """() => [...document.querySelectorAll('.chart text')].map(t =>
+                    parseFloat(getComputedStyle(t).fontSize) * t.getScreenCTM().a)"""
             )
             assert sizes, path
             assert min(sizes) >= 12, (width, path, min(sizes))

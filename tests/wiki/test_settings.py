@@ -169,7 +169,9 @@ def test_deploy_checks_warn_when_the_base_url_is_not_set(monkeypatch):
 
 
 def test_the_deploy_check_warns_of_an_unset_base_url():
-    unset = {name: value for name, value in PRODUCTION.items() if name != "WIKI_BASE_URL"}
+    unset = {
+        name: value for name, value in PRODUCTION.items() if name != "WIKI_BASE_URL"
+    }
     result = deploy_check(**unset)
     assert result.returncode != 0
     assert "wiki.W004" in result.stderr + result.stdout

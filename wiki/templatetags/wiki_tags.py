@@ -147,7 +147,11 @@ def canonical_url(context):
     if request is None:  # drawn outside a request (the benchmark's floor)
         return ""
     number = request.GET.get("page", "")
-    suffix = f"?page={number}" if number.isdigit() and number.lstrip("0") not in ("", "1") else ""
+    suffix = (
+        f"?page={number}"
+        if number.isdigit() and number.lstrip("0") not in ("", "1")
+        else ""
+    )
     return absolute_url(request.path + suffix)
 
 

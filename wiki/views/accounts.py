@@ -103,8 +103,11 @@ class LoginView(LimitedFormMixin, auth_views.LoginView):
 
     def get_context_data(self, **kwargs):
         """Django's view names the site after the host it was asked for (it knows no
-        Site without django.contrib.sites); the page names the wiki, as every page does."""
-        return {**super().get_context_data(**kwargs), "site_name": settings.WIKI_SITE_NAME}
+        Site without django.contrib.sites); the page names the wiki, as all pages do."""
+        return {
+            **super().get_context_data(**kwargs),
+            "site_name": settings.WIKI_SITE_NAME,
+        }
 
     def get_success_url(self):
         """Where the user was going, in the interface language they chose."""

@@ -16,7 +16,9 @@ def written_theme_css():
 
 
 class Command(BaseCommand):
-    help = "Write static/css/theme-auto.css: the dark theme for a system that asks for it."
+    help = (
+        "Write static/css/theme-auto.css: the dark theme for a system that asks for it."
+    )
 
     def handle(self, *args, **options):
         (STATIC / TARGET).write_text(written_theme_css())
