@@ -35,11 +35,13 @@ run: install
 		$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
 # Tests run in parallel, one worker per core; TEST_WORKERS=0 runs them in one process.
+# PYTEST_ARGS passes more to pytest (-m "not browser" leaves the browser tests out).
 TEST_WORKERS ?= auto
+PYTEST_ARGS ?=
 
 test: install checkers
 	$(BIN)/python manage.py catalogues compile --verbosity 0
-	$(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadscope
+	$(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadscope $(PYTEST_ARGS)
 
 # The checks of .pre-commit-config.yaml, on every file; they fix what they can, so a
 # failing run leaves the fixes to review and commit.

@@ -14,7 +14,10 @@ from django.core.management import call_command
 
 from tests.browser.conftest import log_in
 from tests.support.builders import create_page
+from tests.support.images import image_bytes, upload
+from wiki.images import clean_image
 from wiki.models import Page, Revision
+from wiki.services.files import file_upload
 from wiki.services.pages import page_save
 from wiki.services.talk import talk_topic_add
 
@@ -45,10 +48,12 @@ READER_PAGES = [
     "/wiki/miracle-in-cell-no-7/revisions/{first}/",
     "/wiki/miracle-in-cell-no-7/diff/{first}/{second}/",
     "/wiki/miracle-in-cell-no-7/talk/",
+    "/wiki/miracle-in-cell-no-7/talk/history/",
     "/wiki/miracle-in-cell-no-7/links-here/",
     "/wiki/miracle-in-cell-no-7/data-history/",
     "/wiki/no-such-page-here/",
     "/recent-changes/",
+    "/kn/recent-changes/",
     "/new-pages/",
     "/users/reader/",
     "/users/reader/contributions/",
@@ -59,6 +64,7 @@ READER_PAGES = [
     "/maintenance/outdated-translations/",
     "/log/",
     "/files/",
+    "/files/Poster.jpg/",
     "/protected/",
     "/blocks/",
     "/accounts/login/",
@@ -71,6 +77,8 @@ EDITOR_PAGES = [
     "/wiki/miracle-in-cell-no-7/",
     "/wiki/miracle-in-cell-no-7/edit/",
     "/wiki/miracle-in-cell-no-7/translate/",
+    "/wiki/miracle-in-cell-no-7/undo/{second}/",
+    "/wiki/miracle-in-cell-no-7/talk/edit/",
     "/wiki/miracle-in-cell-no-7/talk/",
     "/wiki/miracle-in-cell-no-7/history/",
     "/watchlist/",
@@ -86,6 +94,7 @@ STAFF_PAGES = [
     "/wiki/sandbox/delete/",
     "/block/",
     "/deleted/",
+    "/users/reader/remove-contributions/",
     "/admin/",
     "/admin/wiki/page/",
     "/admin/wiki/page/{page}/change/",
@@ -129,6 +138,8 @@ def site(django_user_model):
     )
     film = Page.objects.get(slug="miracle-in-cell-no-7")
     create_page(title="Sandbox", body="Trying [[Lee Yong-gu]] out.", author=reader)
+    image = clean_image(upload("Poster.jpg", image_bytes(size=(800, 1100))))
+    file_upload(name="Poster.jpg", image=image, author=reader, description="A poster")
     talk_topic_add(page=film, subject="Ending", message="Which ending?", author=reader)
     revisions = Revision.objects.filter(page=film).order_by("number")
     first = revisions.first()
@@ -199,8 +210,13 @@ def test_axe_finds_nothing_in_the_dark_theme(browser, live_server, axe, site):
 @pytest.mark.skipif(
     not HTML_VALIDATE.exists(), reason="npm has not installed html-validate"
 )
-def test_html_validate_finds_no_error(page, site, tmp_path):
-    for number, path in enumerate(READER_PAGES):
+@pytest.mark.parametrize("who", ["reader", "editor"])
+def test_html_validate_finds_no_error(page, site, tmp_path, who):
+    paths = READER_PAGES
+    if who == "editor":
+        log_in(page, "reader", "a-long-password-7")
+        paths = EDITOR_PAGES
+    for number, path in enumerate(paths):
         response = page.goto(path.format(**site))
         (tmp_path / f"{number:02d}.html").write_text(response.text())
     checked = subprocess.run(
@@ -219,7 +235,7 @@ def test_html_validate_finds_no_error(page, site, tmp_path):
     )
     errors = [
         (
-            READER_PAGES[int(Path(result["filePath"]).stem)],
+            paths[int(Path(result["filePath"]).stem)],
             message["ruleId"],
             message["message"],
         )

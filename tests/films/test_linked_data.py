@@ -119,7 +119,10 @@ def test_a_page_has_an_open_graph_card_with_its_lead(client, seeded):
     assert card["og:title"] == card["twitter:title"] == "Filming"
     assert card["og:description"] == "Shot in Seoul & Busan over weeks."
     assert card["description"] == card["twitter:description"] == card["og:description"]
-    assert card["og:type"] == "article" and card["twitter:card"] == "summary"
+    assert card["og:type"] == "article"
+    # A picture of the page, not a bare text card.
+    assert card["twitter:card"] == "summary_large_image"
+    assert card["og:image"] == card["twitter:image"] == f"{BASE}/wiki/filming/card.png"
     assert card["og:url"] == f"{BASE}/wiki/filming/"
 
 
@@ -127,7 +130,8 @@ def test_a_page_has_an_open_graph_card_with_its_lead(client, seeded):
 def test_every_page_has_an_open_graph_card(client, seeded, url, settings):
     card = meta(client, url)
     assert card["og:site_name"] == settings.WIKI_SITE_NAME
-    assert card["og:title"] and card["twitter:card"] == "summary"
+    assert card["og:title"] and card["twitter:card"] == "summary_large_image"
+    assert card["og:image"] == f"{BASE}/card.png"
     assert card["og:url"] == BASE + url.split("?")[0]
 
 
