@@ -1,5 +1,5 @@
-"""The dark theme for a system that asks for it, without script: static/css/theme-auto.css
-holds the stylesheets' dark rules, under the media query, for a page with no theme set."""
+"""The dark theme for a system that asks for it, without script: theme-auto.css holds
+the stylesheets' dark rules, under the media query, for a page with no theme set."""
 
 from pathlib import Path
 
