@@ -1,5 +1,7 @@
 """Strict response headers on every page."""
 
+import gzip
+
 import pytest
 
 PAGES = [
@@ -41,3 +43,22 @@ def test_permissions_and_opener_policies(client, db):
     assert features["camera"] == "()" and features["geolocation"] == "()"
     assert response["Cross-Origin-Opener-Policy"] == "same-origin"
     assert response["X-Frame-Options"] == "DENY"
+
+
+@pytest.mark.parametrize("url", ["/wiki/", "/wiki/sample-page/", "/sitemap.xml"])
+def test_pages_go_out_compressed_to_readers_who_accept_it(client, db, url):
+    from tests.support.builders import create_page
+
+    create_page(title="Sample page", body="Some text. " * 200)
+    plain = client.get(url)
+    assert "Content-Encoding" not in plain
+    packed = client.get(url, HTTP_ACCEPT_ENCODING="gzip, br")
+    assert packed["Content-Encoding"] == "gzip"
+    assert "Accept-Encoding" in packed["Vary"]
+    assert gzip.decompress(packed.content) == plain.content
+    assert len(packed.content) < len(plain.content)
+    # Still answered 304 when the reader has it.
+    again = client.get(
+        url, HTTP_ACCEPT_ENCODING="gzip", HTTP_IF_NONE_MATCH=packed["ETag"]
+    )
+    assert again.status_code == 304
