@@ -50,6 +50,8 @@ def test_pages_go_out_compressed_to_readers_who_accept_it(client, db, url):
     from tests.support.builders import create_page
 
     create_page(title="Sample page", body="Some text. " * 200)
+    for number in range(20):  # a sitemap long enough to be worth packing
+        create_page(title=f"Room {number}", body="A cell.")
     plain = client.get(url)
     assert "Content-Encoding" not in plain
     packed = client.get(url, HTTP_ACCEPT_ENCODING="gzip, br")
