@@ -4,10 +4,16 @@ from django.utils.translation import gettext_lazy
 
 from .i18n import language_links
 
+SITE_DESCRIPTION = gettext_lazy(
+    "A fan wiki about Miracle in Cell No. 7 (2013) and its remakes, written by its "
+    "readers."
+)
+
 
 def site(request):
-    """The site's name, which every page shows and no template writes itself."""
-    return {"site_name": settings.WIKI_SITE_NAME}
+    """The site's name, which every page shows and no template writes itself, and the
+    description of a page that has none of its own (a list, a search)."""
+    return {"site_name": settings.WIKI_SITE_NAME, "site_description": SITE_DESCRIPTION}
 
 
 def languages(request):

@@ -133,6 +133,9 @@ def test_every_page_has_an_open_graph_card(client, seeded, url, settings):
     assert card["og:title"] and card["twitter:card"] == "summary_large_image"
     assert card["og:image"] == f"{BASE}/card.png"
     assert card["og:url"] == BASE + url.split("?")[0]
+    # A page that says nothing of itself is described as the site.
+    assert card["description"] == card["og:description"]
+    assert card["description"].startswith(("A fan wiki", "A mentally"))
 
 
 def test_a_long_lead_is_cut_at_forty_words(client, seeded):
