@@ -33,7 +33,7 @@ def told_too_many(response):
 
 
 def field_value(response, name):
-    field = parse_html(response.text).select_one(f'[name="{name}"]')
+    field = parse_html(response.text).select_one(f'form [name="{name}"]')
     return field.get("value") if field.name == "input" else field.get_text()
 
 
