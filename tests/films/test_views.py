@@ -342,3 +342,23 @@ def test_films_puts_its_subjects_pages_in_their_categories(client, seeded):
     assert len(html.select(".category-members a")) == 5
     body = Page.objects.get(slug="ye-sung").current_revision.body
     assert "[[Category" not in body
+
+
+@pytest.mark.parametrize(
+    "slug, title_row",
+    [
+        ("7-koğuştaki-mucize", None),
+        ("pushpaka-vimana", None),
+        ("miracle-in-cell-no-7-2019-philippine-film", "Miracle in Cell No. 7"),
+    ],
+)
+def test_a_remakes_infobox_names_its_title_once(client, seeded, slug, title_row):
+    """Headed by the page's title, it shows the film's own only where that differs."""
+    infobox = parse_html(client.get(f"/wiki/{slug}/").content).select_one(".infobox")
+    labels = [th.get_text(strip=True) for th in infobox.select("th")]
+    assert len(labels) == len(set(labels))
+    rows = {
+        th.get_text(strip=True): th.find_next("td").get_text(strip=True)
+        for th in infobox.select("th")
+    }
+    assert rows.get("Title") == title_row
