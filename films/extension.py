@@ -30,14 +30,11 @@ class FilmsExtension(WikiExtension):
         subject, kind = subject_at(page.slug)
         if subject is None:
             return PageParts()
+        rows = kind.infobox_rows(subject)
         return PageParts(
-            infobox=draw_infobox(subject, kind.name, kind.infobox_rows, kind.charts),
+            infobox=draw_infobox(subject, kind.name, rows, kind.charts),
             linked_data=kind.linked_data(subject),
-            facts=tuple(
-                (str(row.label), row.fact)
-                for row in kind.infobox_rows(subject)
-                if row.fact
-            ),
+            facts=tuple((str(row.label), row.fact) for row in rows if row.fact),
         )
 
     def categories(self, page):

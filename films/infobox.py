@@ -124,14 +124,14 @@ FACTS_LABELS = {
 
 
 def draw_infobox(subject, kind, rows, charts=None):
-    """The infobox HTML of `subject`, with the rows `rows(subject)` chooses and the
+    """The infobox HTML of `subject`, with its `rows` (a kind's rows for it) and the
     pictures `charts(subject)` draws."""
     return render_to_string(
         "films/includes/infobox.html",
         {
             "subject": subject,
             "facts_label": FACTS_LABELS[kind],
-            "rows": [row for row in rows(subject) if not row.is_empty],
+            "rows": [row for row in rows if not row.is_empty],
             "charts": charts(subject) if charts else [],
             "subject_names": names_by_subject(),
         },

@@ -13,6 +13,7 @@ from django.utils.translation import get_language, gettext
 from .. import rights, tags
 from ..i18n import localise_links
 from ..metadata import absolute_url, json_ld
+from ..page_cache import PAGE_NUMBER
 
 register = template.Library()
 
@@ -147,12 +148,8 @@ def canonical_url(context):
     if request is None:  # drawn outside a request (the benchmark's floor)
         return ""
     number = request.GET.get("page", "")
-    suffix = (
-        f"?page={number}"
-        if number.isdigit() and number.lstrip("0") not in ("", "1")
-        else ""
-    )
-    return absolute_url(request.path + suffix)
+    listed = PAGE_NUMBER.fullmatch(number) and number != "1"
+    return absolute_url(request.path + (f"?page={number}" if listed else ""))
 
 
 @register.filter

@@ -43,28 +43,27 @@ UNCRAWLED = [
 ]
 
 
-def _sections_past_one_file():
-    return any(section().paginator.num_pages > 1 for section in SITEMAPS.values())
-
-
 @cached_for_readers(tags=of_changes, params=(("p", PAGE_NUMBER),))
 def sitemap(request, section=None):
     """Every live article and category; past one sitemap's 50,000 addresses, an index
     of sections, each split into numbered files (`?p=2`)."""
     if section is not None and section not in SITEMAPS:
         raise Http404("No such sitemap.")
-    if section is None and _sections_past_one_file():
-        return _sitemap_index(request)
-    sections = SITEMAPS if section is None else {section: SITEMAPS[section]}
+    if section is not None:
+        return django_sitemap(request, {section: SITEMAPS[section]})
+    # Built once: each counts its items the first time it is asked for its pages.
+    sections = {name: kind() for name, kind in SITEMAPS.items()}
+    if any(each.paginator.num_pages > 1 for each in sections.values()):
+        return _sitemap_index(request, sections)
     return django_sitemap(request, sections)
 
 
-def _sitemap_index(request):
+def _sitemap_index(request, sections):
     items = []
-    for name, section in SITEMAPS.items():
+    for name, section in sections.items():
         location = absolute_url(reverse("sitemap_section", args=[name]))
-        last = section().get_latest_lastmod()
-        for number in section().paginator.page_range:
+        last = section.get_latest_lastmod()
+        for number in section.paginator.page_range:
             suffix = f"?p={number}" if number > 1 else ""
             items.append(SitemapIndexItem(location + suffix, last))
     return render(

@@ -74,8 +74,7 @@ def page_detail(request, slug):
 @cached_for_readers(tags=_shown_pages)
 def share_card(request, slug):
     """The picture shown where a link to the page is shared (its og:image)."""
-    page = Page.objects.live().only("title", "slug", "namespace").filter(slug=slug)
-    page = page.first()
+    page = Page.objects.live().only("title", "slug", "namespace").at(slug)
     if page is None:
         raise Http404("No such page.")
     png = cards.share_card(
