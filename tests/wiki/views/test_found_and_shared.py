@@ -282,3 +282,17 @@ def test_the_seeded_plot_is_a_spoiler(client, seeded):
     spoiler = html.select_one("details.spoiler")
     assert "Yong-gu" in spoiler.text
     assert spoiler.find_previous("h2").text.strip() == "Plot"
+
+
+@override_settings(WIKI_BASE_URL=BASE)
+def test_the_sitemap_index_takes_constant_queries(
+    client, seeded, monkeypatch, django_assert_max_num_queries
+):
+    monkeypatch.setattr(ArticleSitemap, "limit", 10)
+    for number in range(30):
+        create_page(title=f"Room {number}", body="A cell. [[Category:Rooms]]")
+    with django_assert_max_num_queries(8):
+        response = client.get("/sitemap.xml")
+    root = ET.fromstring(response.content)
+    dates = {date.text for date in root.iter(f"{SITEMAP}lastmod")}
+    assert dates and all(date for date in dates)
