@@ -23,6 +23,7 @@ from mdit_py_plugins.footnote import footnote_plugin
 from .i18n import gettext_in
 from .models import File, Page
 from .namespaces import category_named_by, file_named_by, slug_for_title
+from .sections import SECTION_ATTRIBUTE, numbered_headings
 
 WIKILINK = re.compile(r"\[\[([^\[\]|\n]+)(?:\|([^\[\]\n]*))?\]\]")
 EXTERNAL_REL = "nofollow ugc noopener"
@@ -68,12 +69,12 @@ SANITIZER = nh3.Cleaner(
     attributes={
         "a": {"href", "title", "id"},
         "img": {"src", "alt", "title", "width", "height", "loading"},
-        "h1": {"id"},
-        "h2": {"id"},
-        "h3": {"id"},
-        "h4": {"id"},
-        "h5": {"id"},
-        "h6": {"id"},
+        "h1": {"id", SECTION_ATTRIBUTE},
+        "h2": {"id", SECTION_ATTRIBUTE},
+        "h3": {"id", SECTION_ATTRIBUTE},
+        "h4": {"id", SECTION_ATTRIBUTE},
+        "h5": {"id", SECTION_ATTRIBUTE},
+        "h6": {"id", SECTION_ATTRIBUTE},
         "li": {"id"},
         "ol": {"start"},
         "td": {"style"},
@@ -225,6 +226,12 @@ def _heading_id(text):
     return slug_for_title(text) or "section"
 
 
+def _number_sections(state):
+    """Core rule: number the headings a section edit counts (wiki.sections)."""
+    for number, (_index, token) in enumerate(numbered_headings(state.tokens), 1):
+        token.attrSet(SECTION_ATTRIBUTE, str(number))
+
+
 def _build_parser():
     md = MarkdownIt(
         "commonmark", {"html": False, "linkify": False, "typographer": False}
@@ -233,6 +240,7 @@ def _build_parser():
     md.use(footnote_plugin)
     md.use(anchors_plugin, min_level=2, max_level=4, slug_func=_heading_id)
     md.use(container_plugin, name="spoiler", render=_render_spoiler)
+    md.core.ruler.push("number_sections", _number_sections)
     md.inline.ruler.before("link", "wikilink", _wikilink_rule)
     md.add_render_rule("wikilink", _render_wikilink)
     md.add_render_rule("wikifile", _render_wikifile)
@@ -288,7 +296,7 @@ def _insert_before_first_section(html, toc):
     return html[:position] + toc + html[position:]
 
 
-LEAD_END = re.compile(r'<nav class="toc"|<h[2-6][ >]')
+LEAD_END = re.compile(r'<nav class="toc"|<div class="section-heading"|<h[2-6][ >]')
 
 
 def split_lead(html):

@@ -51,3 +51,13 @@ class PlainTextValidator:
         return (
             isinstance(other, PlainTextValidator) and self.multiline == other.multiline
         )
+
+
+_NUMBER = re.compile(r"[0-9]{1,18}")
+
+
+def number_in(text):
+    """The whole number a query parameter holds (ASCII digits, small enough for any
+    database's integer), or None."""
+    text = str(text or "")
+    return int(text) if _NUMBER.fullmatch(text) else None

@@ -62,6 +62,7 @@ urlpatterns = [
     path(
         "wiki/<page:slug>/revisions/<int:pk>/", history.revision_detail, name="revision"
     ),
+    path("wiki/<page:slug>/compare/", history.revision_compare, name="compare"),
     path(
         "wiki/<page:slug>/diff/<int:old_id>/<int:new_id>/",
         history.revision_diff,

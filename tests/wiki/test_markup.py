@@ -54,7 +54,7 @@ def test_tables_footnotes_and_heading_anchors(db):
     html = render(body).html
     assert '<table class="table">' in html
     assert 'class="footnotes"' in html
-    assert '<h2 id="cast">Cast</h2>' in html
+    assert '<h2 id="cast" data-section="1">Cast</h2>' in html
 
 
 def test_long_pages_get_contents_after_the_lead(db):

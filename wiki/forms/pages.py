@@ -9,6 +9,8 @@ from django.utils.translation import gettext_lazy as _
 
 from ..models import ProtectionLevel
 from ..namespaces import SLUG_MAX_LENGTH, file_named_by, slug_for_title
+from ..sections import MAX_SECTION, SectionMissing, with_section
+from ..text import number_in
 from .honeypot import HoneypotFormMixin
 from .plain_text import PlainTextFormMixin
 
@@ -49,12 +51,23 @@ class EditForm(HoneypotFormMixin, PlainTextFormMixin, forms.Form):
         widget=forms.HiddenInput, required=False, min_value=1, max_value=2**63 - 1
     )
     warned = forms.CharField(widget=forms.HiddenInput, required=False, max_length=500)
+    section = forms.IntegerField(
+        widget=forms.HiddenInput, required=False, min_value=0, max_value=MAX_SECTION
+    )
 
     def __init__(
-        self, *args, slug, is_new, may_mark_minor=False, behind=None, **kwargs
+        self,
+        *args,
+        slug,
+        is_new,
+        page=None,
+        may_mark_minor=False,
+        behind=None,
+        **kwargs,
     ):
         super().__init__(*args, **kwargs)
         self.slug = slug
+        self.page = page
         self.is_new = is_new
         self.behind = behind
         if not is_new:
@@ -71,16 +84,29 @@ class EditForm(HoneypotFormMixin, PlainTextFormMixin, forms.Form):
     def clean_body(self):
         # Browsers send CRLF; store one kind of line ending so diffs and merges line up.
         body = self.cleaned_data["body"].replace("\r\n", "\n").replace("\r", "\n")
-        if len(body.encode("utf-8")) > MAX_BODY_BYTES:
-            raise ValidationError(
-                _(
-                    "The text is over the %(limit)d KB limit; split it into several "
-                    "pages."
-                ),
-                code="too_large",
-                params={"limit": MAX_BODY_BYTES // 1024},
-            )
+        _refuse_too_large(body)
         return body
+
+    def clean(self):
+        """The page's whole text as the editor would leave it (`whole_body`): for a
+        section's edit, the base revision's text with that section replaced."""
+        data = super().clean()
+        data["whole_body"] = data.get("body")
+        if data.get("section") is None or "body" not in data or self.page is None:
+            return data
+        base = self.page.revisions.filter(pk=data.get("base_revision")).first()
+        try:
+            data["whole_body"] = with_section(base.body, data["section"], data["body"])
+        except (AttributeError, SectionMissing):
+            raise ValidationError(
+                _("That section is not in the page any more; edit the whole page."),
+                code="no_section",
+            ) from None
+        try:
+            _refuse_too_large(data["whole_body"])
+        except ValidationError as error:
+            self.add_error("body", error)
+        return data
 
     def _title_and_slug(self):
         title = " ".join(self.cleaned_data["title"].split())
@@ -108,6 +134,11 @@ class EditForm(HoneypotFormMixin, PlainTextFormMixin, forms.Form):
         return title
 
     @property
+    def section_number(self):
+        """The number of the section edited, or None for the whole page."""
+        return number_in(self["section"].value())
+
+    @property
     def is_too_large(self):
         return self.has_error("body", "too_large")
 
@@ -128,6 +159,15 @@ class EditForm(HoneypotFormMixin, PlainTextFormMixin, forms.Form):
         """Carry the rules that warned the editor into the form shown again."""
         self.data = self.data.copy()
         self.data["warned"] = signing.dumps(sorted(rule_ids), salt=WARNED)
+
+
+def _refuse_too_large(body):
+    if len(body.encode("utf-8")) > MAX_BODY_BYTES:
+        raise ValidationError(
+            _("The text is over the %(limit)d KB limit; split it into several pages."),
+            code="too_large",
+            params={"limit": MAX_BODY_BYTES // 1024},
+        )
 
 
 class TranslateForm(EditForm):

@@ -10,7 +10,7 @@ from django.utils.safestring import mark_safe
 from django.utils.timezone import localtime
 from django.utils.translation import get_language, gettext
 
-from .. import rights, tags
+from .. import rights, sections, tags
 from ..i18n import localise_links
 from ..metadata import absolute_url, json_ld
 from ..page_cache import PAGE_NUMBER
@@ -129,6 +129,18 @@ def expiry(at):
 def localised(html):
     """Rendered page text, safe already, with its links in the reader's language."""
     return mark_safe(localise_links(html))
+
+
+@register.filter
+def with_edit_links(html, page):
+    """A page's current text with an [edit] link beside each section's heading."""
+    return sections.with_edit_links(html, page.slug)
+
+
+@register.filter
+def summary_of(revision):
+    """A revision's summary, its `/* Heading */` linked to that section."""
+    return sections.summary_html(revision.summary, revision.page.get_absolute_url())
 
 
 @register.filter

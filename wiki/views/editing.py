@@ -24,6 +24,13 @@ from ..models import Page, PageCategory, Revision
 from ..models.pages import site_language
 from ..namespaces import Namespace, title_in
 from ..rights import Action, is_trusted, may, refusal, rights_of
+from ..sections import (
+    SectionMissing,
+    matching_section,
+    section_named,
+    section_summary,
+    section_text,
+)
 from ..services import (
     EditConflict,
     RollbackRefused,
@@ -34,6 +41,7 @@ from ..services import (
     revision_revert,
 )
 from ..tags import Tag
+from ..text import number_in
 from ..translations import behind
 
 
@@ -82,12 +90,28 @@ def _edit_form_page(request, form, page, *, status=200, **shown):
         "form": form,
         "page": page,
         "slug": form.slug,
+        "section_title": _section_title(form, page),
+        "edit_protected": bool(page and page.protection("edit")),
+        "talk_url": page.get_talk_url() if page and not page.is_talk else None,
         "text_language": language,
         "action": reverse("wiki:edit", kwargs={"slug": form.slug}),
         "cancel_url": page.get_absolute_url() if page else reverse("wiki:page_list"),
         **shown,
     }
     return render(request, "wiki/page_edit.html", context, status=status)
+
+
+def _section_title(form, page):
+    """The heading of the section the form edits, or None for the whole page."""
+    if form.section_number is None or page is None:
+        return None
+    if form.section_number == 0:
+        return _("introduction")
+    base = page.revisions.filter(pk=form["base_revision"].value()).first()
+    try:
+        return section_named(base.body, form.section_number).title if base else None
+    except SectionMissing:
+        return None
 
 
 def _edit_form(request, *args, **kwargs):
@@ -97,14 +121,73 @@ def _edit_form(request, *args, **kwargs):
 
 
 def _conflict_form(request, form, page, conflict):
-    """The 409 answer: the other text beside the editor's, which stays in the form."""
+    """The 409 answer: the other text beside the editor's, which stays in the form.
+
+    A section's edit is shown again as that section of the current text, when it is
+    still there under its heading; otherwise as the whole page, the editor's section
+    put back into the text they started from.
+    """
+    current = conflict.current
     data = form.data.copy()
-    data["base_revision"] = conflict.current.pk
-    fresh = _edit_form(request, data, slug=form.slug, is_new=False)
-    page = page or conflict.current.page
+    data["base_revision"] = current.pk
+    their_text = current.body
+    if form.section_number is not None:
+        base = form.page.revisions.get(pk=form.cleaned_data["base_revision"])
+        number = matching_section(base.body, form.section_number, current.body)
+        if number is None:
+            data["body"], data["section"] = form.cleaned_data["whole_body"], ""
+        else:
+            data["section"] = number
+            their_text = section_text(current.body, number)
+    fresh = _edit_form(request, data, slug=form.slug, page=page, is_new=False)
     return _edit_form_page(
-        request, fresh, page, status=HTTPStatus.CONFLICT, conflict=conflict.current
+        request,
+        fresh,
+        page or current.page,
+        status=HTTPStatus.CONFLICT,
+        conflict=current,
+        their_text=their_text,
     )
+
+
+def _initial_edit(request, page, is_new, slug):
+    """What the edit form starts with, and what it shows besides: the current text,
+    an old revision's (`?oldid=N`, warned of) or a section (`?section=N`); a new
+    page's title."""
+    if page is None:
+        return {"title": _title_for_new_page(request, slug)} if is_new else {}, {}
+    current = page.current_revision
+    initial = {"body": current.body, "base_revision": current.pk}
+    asked = number_in(request.GET.get("oldid"))
+    old = page.revisions.filter(pk=asked).first() if asked else None
+    if old is not None and old.pk != current.pk:
+        initial["body"] = old.body
+        return initial, {"old_revision": old}
+    return _initial_section(request, initial, current), {}
+
+
+def _initial_section(request, initial, current):
+    """The form's start for the section `?section=N` names, if the text has it."""
+    asked = request.GET.get("section", "")
+    if not asked:
+        return initial
+    try:
+        number = number_in(asked)
+        number = -1 if number is None else number
+        section = section_named(current.body, number)
+    except SectionMissing:
+        messages.error(
+            request,
+            _("The page has no section %(number)s; here is the whole text.")
+            % {"number": asked[:20]},
+        )
+        return initial
+    initial.update(
+        body=section_text(current.body, number),
+        section=number,
+        summary=section_summary(section.title),
+    )
+    return initial
 
 
 @login_required
@@ -123,16 +206,14 @@ def page_edit(request, slug):
     fixed_title = None if page else _fixed_title(target)
     lag = behind(page) if page else None
     if request.method != "POST":
-        if page is None:
-            initial = {"title": _title_for_new_page(request, slug)} if is_new else {}
-        else:
-            current = page.current_revision
-            initial = {"body": current.body, "base_revision": current.pk}
+        initial, shown = _initial_edit(request, page, is_new, slug)
         form = _edit_form(
-            request, initial=initial, slug=slug, is_new=is_new, behind=lag
+            request, initial=initial, slug=slug, page=page, is_new=is_new, behind=lag
         )
-        return _edit_form_page(request, form, page)
-    form = _edit_form(request, request.POST, slug=slug, is_new=is_new, behind=lag)
+        return _edit_form_page(request, form, page, **shown)
+    form = _edit_form(
+        request, request.POST, slug=slug, page=page, is_new=is_new, behind=lag
+    )
     return _edit_posted(request, form, page, fixed_title or (page and page.title))
 
 
@@ -148,7 +229,7 @@ def _edit_posted(request, form, page, title):
         result = page_save(
             slug=form.slug,
             title=data.get("title") or title,
-            body=data["body"],
+            body=data["whole_body"],
             summary=data["summary"],
             author=request.user,
             base_revision_id=data["base_revision"],
@@ -181,12 +262,24 @@ def screened_post(request, form, page, title, again):
         language = page.language if page else form.cleaned_data.get("language")
         preview = markup.render(form.cleaned_data["body"], language=language)
         return None, again(preview=preview.html)
+    if "diff" in request.POST:
+        return None, again(changes=_changes_made(form, page))
     refused = refusal_past_limit(request, "save", lambda status: again(status=status))
     if refused:
         return None, refused
     return _screened(
         request, form, page, form.cleaned_data.get("title") or title, again
     )
+
+
+def _changes_made(form, page):
+    """The diff of the form's text against the text the editor started from (the
+    page's current text, for a new edit): 'Show changes'."""
+    data = form.cleaned_data
+    base = page.revisions.filter(pk=data["base_revision"]).first() if page else None
+    if base is None:
+        base = page.current_revision if page else None
+    return diff_hunks(base.body if base else "", data["whole_body"])
 
 
 def _refused_form(request, form, page, again):
@@ -219,7 +312,7 @@ def _screened(request, form, page, title, again):
         title=title,
         slug=form.slug,
         old_text=page.current_revision.body if page else "",
-        new_text=data["body"],
+        new_text=data["whole_body"],
         summary=data["summary"],
         tier=rights_of(request.user).tier,
     )

@@ -1,8 +1,10 @@
 """What changed: a page's history, old revisions, diffs, recent changes site-wide."""
 
+from django.contrib import messages
 from django.contrib.auth import get_user_model
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.decorators import method_decorator
+from django.utils.translation import gettext as _
 from django.views.generic import ListView
 
 from ..diffing import diff_hunks
@@ -10,6 +12,7 @@ from ..forms import ChangesFilterForm
 from ..models import LogEntry, LogKind, Page, Revision
 from ..page_cache import cached_for_readers, of_page
 from ..selectors import filter_changes, recent_revisions
+from ..text import number_in
 
 HISTORY_PAGE_SIZE = 50
 
@@ -53,15 +56,38 @@ def revision_detail(request, slug, pk):
 
 @cached_for_readers(tags=of_page)
 def revision_diff(request, slug, old_id, new_id):
-    """The difference between two revisions of one page."""
+    """The difference between two revisions of one page, with the edits before and
+    after them a click away."""
     old, new = _revision_of(slug, old_id), _revision_of(slug, new_id)
+    newer = (
+        Revision.objects.select_related("page")
+        .filter(page_id=new.page_id, number__gt=new.number)
+        .only("pk", "previous_id", "page__slug")
+        .order_by("number")
+        .first()
+    )
     context = {
         "page": new.page,
         "old": old,
         "new": new,
+        "older_diff_url": old.get_diff_url(),
+        "newer_diff_url": newer.get_diff_url() if newer else None,
         "hunks": diff_hunks(old.body, new.body),
     }
     return render(request, "wiki/revision_diff.html", context)
+
+
+def revision_compare(request, slug):
+    """The history's "Compare selected revisions": a GET form's two revisions
+    (`oldid`, `diff`), sent on to their diff, the older first."""
+    page = get_object_or_404(Page, slug=slug)
+    chosen = {number_in(request.GET.get(name)) for name in ("oldid", "diff")}
+    revisions = list(page.revisions.filter(pk__in=chosen).order_by("number"))
+    if None in chosen or len(revisions) != len(chosen):
+        messages.error(request, _("Choose two revisions of this page to compare."))
+        return redirect("wiki:history", slug=slug)
+    old, new = revisions[0], revisions[-1]
+    return redirect("wiki:diff", slug=slug, old_id=old.pk, new_id=new.pk)
 
 
 class RecentChangesView(ListView):

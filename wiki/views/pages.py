@@ -17,6 +17,7 @@ from ..markup import split_lead
 from ..metadata import page_meta
 from ..models import Page
 from ..page_cache import cached_for_readers, of_changes, page_tag
+from ..sections import with_edit_links
 from ..translations import behind, default_of, group_of
 
 # The query parameter that tells a page which redirect the reader came through.
@@ -58,7 +59,9 @@ def page_detail(request, slug):
         "behind": behind(page),
         "revision": page.current_revision,
         "infobox": parts.infobox,
-        "text": _text_around_infobox(page.current_revision.html, parts.infobox),
+        "text": _text_around_infobox(
+            with_edit_links(page.current_revision.html, page.slug), parts.infobox
+        ),
         "meta": page_meta(page, page.current_revision),
         "linked_data": parts.linked_data,
         "redirected_from": _redirect_source(arrived_from, page),

@@ -31,6 +31,7 @@ from ..page_cache import cached_for_readers, of_page
 from ..rights import is_trusted
 from ..services import NoSuchTopic, talk_reply_add, talk_topic_add
 from ..tags import external_links
+from ..text import number_in
 
 
 def _subject_of(slug):
@@ -77,7 +78,9 @@ def talk_page(
     subjects = talk.topics(page.current_revision.body) if page else []
     asked = reply_form["topic"].value() if reply_form else request.GET.get("reply")
     asked = str(asked or "")
-    replying_to = int(asked) if asked.isdigit() and int(asked) < len(subjects) else None
+    replying_to = number_in(asked)
+    if replying_to is not None and replying_to >= len(subjects):
+        replying_to = None
     context = {
         "article": article,
         "talk_title": talk_title(article.title),
