@@ -32,9 +32,13 @@ class RecentChangesFeed(Feed):
     # Forms refuse what XML 1.0 cannot hold, but a feed must not fail for everyone
     # over one row that got in another way: such characters are dropped here.
     def item_title(self, item):
+        title = (
+            _("%(title)s (revision %(number)d, minor edit)")
+            if item.minor
+            else _("%(title)s (revision %(number)d)")
+        )
         return without_unstorable(
-            _("%(title)s (revision %(number)d)")
-            % {"title": item.page.title, "number": item.number}
+            title % {"title": item.page.title, "number": item.number}
         )
 
     def item_description(self, item):
@@ -49,7 +53,7 @@ class RecentChangesFeed(Feed):
 
     def item_categories(self, item):
         """Its change tags, as the feed's categories."""
-        return [tag.name for tag in item.tags.all()]
+        return [tag.name for tag in item.tags.all()] + (["minor"] if item.minor else [])
 
     def item_link(self, item):
         return item.get_diff_url() or item.get_absolute_url()

@@ -22,7 +22,7 @@ def create_page(title="Sample page", body="Some text.", author=None, summary="")
     ).revision.page
 
 
-def edit_page(page, body, author=None, summary=""):
+def edit_page(page, body, author=None, summary="", minor=False):
     """A new revision on top of the page's current one; returns that revision."""
     current = Page.objects.get(pk=page.pk).current_revision_id
     return page_save(
@@ -32,6 +32,7 @@ def edit_page(page, body, author=None, summary=""):
         author=author,
         summary=summary,
         base_revision_id=current,
+        minor=minor,
     ).revision
 
 

@@ -63,7 +63,12 @@ class PreferencesForm(forms.ModelForm):
 
     class Meta:
         model = Preferences
-        fields = ["watch_edited_pages", "email_notifications", "language"]
+        fields = [
+            "watch_edited_pages",
+            "notify_minor_edits",
+            "email_notifications",
+            "language",
+        ]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -53,6 +53,10 @@ class Preferences(models.Model):
         _("add pages I edit or create to my watchlist"),
         default=True,
     )
+    notify_minor_edits = models.BooleanField(
+        _("tell me of minor edits to pages I watch"),
+        default=True,
+    )
     email_notifications = models.CharField(
         _("e-mail me about changes to watched pages"),
         max_length=10,

@@ -52,6 +52,8 @@ def notify_watchers_of(revision_id):
         watches__page__slug=revision.page.article_slug
     )
     watchers = _users().filter(watched).exclude(pk=revision.author_id).distinct()
+    if revision.minor:
+        watchers = watchers.exclude(wiki_preferences__notify_minor_edits=False)
     _deliver(revision, dict.fromkeys(watchers, NotificationReason.WATCHED))
 
 

@@ -10,9 +10,9 @@ from django.views.decorators.http import require_POST
 from django.views.generic import ListView
 
 from ..models import Page
-from ..selectors import watchlist_revisions
+from ..selectors import filter_changes, watchlist_revisions
 from ..services import notifications_mark_read, page_unwatch, page_watch
-from .history import HISTORY_PAGE_SIZE
+from .history import HISTORY_PAGE_SIZE, RecentChangesView
 
 WATCHED_PAGES_PER_PAGE = 100
 
@@ -31,14 +31,16 @@ def page_watch_view(request, slug):
     return redirect(page)
 
 
-class WatchlistView(LoginRequiredMixin, ListView):
-    """The latest changes to the pages the user watches."""
+class WatchlistView(LoginRequiredMixin, RecentChangesView):
+    """The latest changes to the pages the user watches, filtered as recent changes
+    are (minor edits hidden, say)."""
 
-    paginate_by = HISTORY_PAGE_SIZE
     template_name = "wiki/watchlist.html"
 
     def get_queryset(self):
-        return watchlist_revisions(self.request.user)
+        self.filter_form = self.get_filter_form()
+        filters = self.filter_form.filters(self.request.user)
+        return filter_changes(watchlist_revisions(self.request.user), **filters)
 
 
 @login_required

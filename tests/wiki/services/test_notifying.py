@@ -137,3 +137,22 @@ def test_mail_preferences_are_chosen_on_the_account_page(client, watcher):
     )
     assert response.status_code == 302
     assert Preferences.of(watcher).email_notifications == EmailFrequency.DAILY
+
+
+def test_a_watcher_may_choose_not_to_be_told_of_minor_edits(
+    page, watcher, user, run_jobs, client
+):
+    edit_page(page, "two", author=user, minor=True)
+    run_jobs()
+    assert Notification.objects.count() == 1  # told by default
+    client.force_login(watcher)
+    settings_page = parse_html(client.get("/accounts/settings/").text)
+    assert settings_page.select_one("input[name=notify_minor_edits][checked]")
+    Preferences.objects.update_or_create(
+        user=watcher, defaults={"notify_minor_edits": False}
+    )
+    minor = edit_page(page, "three", author=user, minor=True)
+    major = edit_page(page, "four", author=user)
+    run_jobs()
+    told = set(Notification.objects.values_list("revision_id", flat=True))
+    assert major.pk in told and minor.pk not in told
