@@ -17,6 +17,7 @@ from .views import (
     categories,
     deletion,
     editing,
+    editing_aids,
     files,
     history,
     log,
@@ -63,6 +64,7 @@ urlpatterns = [
         "wiki/<page:slug>/revisions/<int:pk>/", history.revision_detail, name="revision"
     ),
     path("wiki/<page:slug>/compare/", history.revision_compare, name="compare"),
+    path("wiki/<page:slug>/preview/", editing_aids.edit_preview, name="edit_preview"),
     path(
         "wiki/<page:slug>/diff/<int:old_id>/<int:new_id>/",
         history.revision_diff,
@@ -115,6 +117,7 @@ urlpatterns = [
     path("notifications/", watching.NotificationsView.as_view(), name="notifications"),
     path("search/", search.search, name="search"),
     path("search/suggest/", search.search_suggest, name="search_suggest"),
+    path("search/suggest/links/", editing_aids.link_suggest, name="link_suggest"),
     path("log/", log.LogView.as_view(), name="log"),
     path("categories/", categories.CategoryListView.as_view(), name="category_list"),
     path("categories/<category:slug>/", categories.category_detail, name="category"),

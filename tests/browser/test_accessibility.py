@@ -76,6 +76,8 @@ EDITOR_PAGES = [
     "/",
     "/wiki/miracle-in-cell-no-7/",
     "/wiki/miracle-in-cell-no-7/edit/",
+    "/wiki/miracle-in-cell-no-7/edit/?section=2",
+    "/wiki/miracle-in-cell-no-7/edit/?oldid={first}",
     "/wiki/miracle-in-cell-no-7/translate/",
     "/wiki/miracle-in-cell-no-7/undo/{second}/",
     "/wiki/miracle-in-cell-no-7/talk/edit/",
@@ -191,6 +193,24 @@ def test_axe_finds_nothing_for_an_editor(page, axe, site, viewport_width):
 def test_axe_finds_nothing_for_staff(page, axe, site, staff_user, viewport_width):
     log_in(page, "curator", "a-long-test-password")
     _check_pages(axe, page, STAFF_PAGES, site)
+
+
+@pytest.mark.parametrize("viewport_width", [390, 1280])
+def test_axe_finds_nothing_in_the_edit_forms_helpers(page, axe, site, viewport_width):
+    """The toolbar, the live preview, an open list of link suggestions and the offer
+    of a draft, as the scripts draw them."""
+    log_in(page, "reader", "a-long-password-7")
+    page.goto("/wiki/miracle-in-cell-no-7/edit/")
+    body = page.locator("textarea[name=body]")
+    body.press("End")
+    body.press_sequentially(" [[Lee")
+    page.wait_for_selector("#id_body-suggestions [role=option]")
+    page.wait_for_selector("#live-preview h2")
+    body.press("ArrowDown")
+    assert _violations(axe, page, "edit") == []
+    page.goto("/wiki/miracle-in-cell-no-7/edit/")  # the draft is offered back
+    page.wait_for_selector("#draft-notice")
+    assert _violations(axe, page, "edit") == []
 
 
 def test_axe_finds_nothing_in_the_dark_theme(browser, live_server, axe, site):

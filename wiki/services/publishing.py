@@ -63,6 +63,16 @@ def _category_rows(page, categories):
     ]
 
 
+def page_text(page, body):
+    """`body` as `page` shows it: (what the renderer found, the page's categories,
+    the HTML of the text with its categories' line under it). A save keeps that
+    HTML; a preview shows it, so that the two are one."""
+    rendered = markup.render(body, language=page.language)
+    categories = categories_of(page, rendered.categories)
+    html = rendered.html + category_links(categories, language=page.language)
+    return rendered, categories, html
+
+
 class _Kept:
     """The rows that follow from pages' texts, gathered to be written in one go."""
 
@@ -72,11 +82,7 @@ class _Kept:
 
     def add(self, page):
         revision = page.current_revision
-        rendered = markup.render(revision.body, language=page.language)
-        categories = categories_of(page, rendered.categories)
-        revision.html = rendered.html + category_links(
-            categories, language=page.language
-        )
+        rendered, categories, revision.html = page_text(page, revision.body)
         redirect_to = redirect_target(revision.body)
         if page.redirect_to != redirect_to:
             page.redirect_to = redirect_to

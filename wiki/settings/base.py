@@ -225,9 +225,7 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     # Hashed, compressed names served by WhiteNoise; with debug on, the plain names.
-    "staticfiles": {
-        "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
-    },
+    "staticfiles": {"BACKEND": "wiki.staticfiles.StaticFilesStorage"},
 }
 
 MEDIA_URL = "/media/"
@@ -332,6 +330,8 @@ WIKI_RATE_LIMITS = {
     "login": "20/m",
     "signup": "5/h",
     "save": "30/m",
+    # Asked for at each pause in typing: a few a second at the most.
+    "preview": "120/m",
     "upload": "20/h",
     "password_reset": "5/h",
     "search": "60/m",

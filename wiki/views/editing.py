@@ -10,7 +10,6 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
-from .. import markup
 from ..blocks import forget_blocks, refused_by_block
 from ..challenges import challenge_refused
 from ..diffing import diff_hunks
@@ -40,9 +39,13 @@ from ..services import (
     page_save,
     revision_revert,
 )
+from ..services.publishing import page_text
 from ..tags import Tag
 from ..text import number_in
 from ..translations import behind
+from .editing_aids import editor_strings
+
+SAVED_TAG = "edit-saved"
 
 
 def category_name(slug):
@@ -94,11 +97,30 @@ def _edit_form_page(request, form, page, *, status=200, **shown):
         "edit_protected": bool(page and page.protection("edit")),
         "talk_url": page.get_talk_url() if page and not page.is_talk else None,
         "text_language": language,
+        **editing_aids(form.slug, f"{form.slug}:{_draft_of(form)}"),
         "action": reverse("wiki:edit", kwargs={"slug": form.slug}),
         "cancel_url": page.get_absolute_url() if page else reverse("wiki:page_list"),
         **shown,
     }
     return render(request, "wiki/page_edit.html", context, status=status)
+
+
+def editing_aids(slug, draft_key):
+    """What the edit form's scripts need: where to ask for a live preview of the
+    page at `slug`, and the key its draft is kept under in the browser."""
+    return {
+        "preview_url": reverse("wiki:edit_preview", kwargs={"slug": slug}),
+        "draft_key": draft_key,
+        "editor_strings": editor_strings(),
+    }
+
+
+def _draft_of(form):
+    """A draft is kept per base revision and section: a draft of another base is
+    another editor's starting point, offered back only where it began."""
+    base = form["base_revision"].value() or "new"
+    section = form.section_number
+    return f"{base}:{'all' if section is None else section}"
 
 
 def _section_title(form, page):
@@ -239,14 +261,20 @@ def _edit_posted(request, form, page, title):
         )
     except EditConflict as conflict:
         return _conflict_form(request, form, page, conflict)
+    # Tagged, so that the page it lands on drops the draft kept in the browser.
+    saved = {"extra_tags": SAVED_TAG}
     if not result.changed:
-        messages.info(request, _("You saved no change, so no revision was made."))
+        messages.info(
+            request, _("You saved no change, so no revision was made."), **saved
+        )
     elif result.merged:
         messages.success(
-            request, _("Saved: your edit was merged with a change made meanwhile.")
+            request,
+            _("Saved: your edit was merged with a change made meanwhile."),
+            **saved,
         )
     else:
-        messages.success(request, _("Saved."))
+        messages.success(request, _("Saved."), **saved)
     return redirect("wiki:page", slug=form.slug)
 
 
@@ -259,9 +287,7 @@ def screened_post(request, form, page, title, again):
     if refused:
         return None, refused
     if "preview" in request.POST:
-        language = page.language if page else form.cleaned_data.get("language")
-        preview = markup.render(form.cleaned_data["body"], language=language)
-        return None, again(preview=preview.html)
+        return None, again(preview=_preview(form, page))
     if "diff" in request.POST:
         return None, again(changes=_changes_made(form, page))
     refused = refusal_past_limit(request, "save", lambda status: again(status=status))
@@ -270,6 +296,15 @@ def screened_post(request, form, page, title, again):
     return _screened(
         request, form, page, form.cleaned_data.get("title") or title, again
     )
+
+
+def _preview(form, page):
+    """The form's text as the page will show it once saved (a translation's, in the
+    language chosen for it)."""
+    if page is None:
+        page = Page.at_address(form.slug, title=form.slug)
+        page.language = form.cleaned_data.get("language") or site_language()
+    return page_text(page, form.cleaned_data["body"])[2]
 
 
 def _changes_made(form, page):
