@@ -33,7 +33,7 @@ def editor_strings():
         "tool_footnote": _("Footnote"),
         "tool_table": _("Table"),
         "suggestions": _("Pages to link"),
-        "suggestions_found": _("%(count)s suggestions"),
+        "suggestions_found": _("Suggestions: %(count)s"),
         "redirect": _("→ %(target)s"),
         "preview_failed": _("The preview could not be drawn just now."),
         "draft_found": _("You have an unsaved draft of this text from %(when)s."),

@@ -100,7 +100,7 @@ export function suggestLinks(box, address) {
           list.element.style.top = `${top + box.offsetTop}px`;
           list.element.style.left = `${Math.max(left, 0)}px`;
         }
-        status.textContent = say("suggestions_found", "%(count)s suggestions", { count: answer.suggestions.length });
+        status.textContent = say("suggestions_found", "Suggestions: %(count)s", { count: answer.suggestions.length });
       })
       .catch(() => list.close());
   }

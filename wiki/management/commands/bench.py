@@ -48,8 +48,10 @@ QUERIES = [
     "tamira",  # the most common synthetic word: the worst case
     "nothing-like-this",
 ]
-# What is timed: the whole search page, and the search engine's share of it.
-SEARCH_TIMINGS = ("request", "search")
+# What is timed: the whole search page, the search engine's share of it, and the
+# edit form's link suggestions for the query's first letters.
+SEARCH_TIMINGS = ("request", "search", "links")
+LINK_PREFIX = 4
 BATCH = 2_000  # pages written per transaction
 PAGE_VIEWS_PER_ROUND = 100
 
@@ -302,8 +304,8 @@ class Command(BaseCommand):
             f"{len(timings['search', sizes[0]][QUERIES[0]])} runs each, times in ms"
         )
         self.stdout.write(
-            f"{'pages':>9} {'request median':>15} {'p95':>6} "
-            f"{'search median':>14} {'p95':>6}"
+            f"{'pages':>9}"
+            + "".join(f" {f'{kind} median':>15} {'p95':>6}" for kind in SEARCH_TIMINGS)
         )
         p95s = {}
         for size in sizes:
@@ -314,8 +316,11 @@ class Command(BaseCommand):
                 columns.append(f"{statistics.median(every_run):.2f}")
                 columns.append(f"{p95s[kind, size]:.2f}")
             self.stdout.write(
-                f"{size:>9,} {columns[0]:>15} {columns[1]:>6} "
-                f"{columns[2]:>14} {columns[3]:>6}"
+                f"{size:>9,}"
+                + "".join(
+                    f" {median:>15} {p95:>6}"
+                    for median, p95 in zip(columns[::2], columns[1::2], strict=True)
+                )
             )
             if self.verbosity > 1:
                 for query in QUERIES:
@@ -349,6 +354,12 @@ class Command(BaseCommand):
     def request(self, query):
         """What a reader waits for, short of the network: the whole search page."""
         response = self.client.get(reverse("wiki:search"), {"q": query})
+        assert response.status_code == 200, response.status_code
+
+    def links(self, query):
+        """The titles offered after `[[` and the query's first letters."""
+        typed = query[:LINK_PREFIX]
+        response = self.client.get(reverse("wiki:link_suggest"), {"q": typed})
         assert response.status_code == 200, response.status_code
 
     def search(self, query):
