@@ -176,3 +176,31 @@ def test_any_two_revisions_are_compared_from_the_history(page, film):
     page.get_by_role("link", name="Newer edit").click()
     expect(page.locator("#diff-old")).to_contain_text("Revision #2")
     expect(page.locator("#diff-new")).to_contain_text("Revision #3")
+
+
+def test_without_script_the_form_is_the_plain_form_and_preview_still_works(
+    browser, live_server, film, django_user_model
+):
+    django_user_model.objects.create_user("plain", password="balloon-over-the-wall-7")
+    context = browser.new_context(base_url=live_server.url, java_script_enabled=False)
+    page = context.new_page()
+    try:
+        page.goto("/accounts/login/")
+        page.fill("input[name=username]", "plain")
+        page.fill("input[name=password]", "balloon-over-the-wall-7")
+        page.locator("#content").get_by_role("button", name="Log in").click()
+        page.goto("/wiki/film/edit/?section=2")
+        expect(page.get_by_role("toolbar")).to_have_count(0)
+        expect(page.locator("#live-preview")).to_be_hidden()
+        page.locator("textarea[name=body]").fill("## Cast\n\nThe **players**.")
+        page.get_by_role("button", name="Preview").click()
+        expect(page.locator("#preview strong")).to_have_text("players")
+        page.get_by_role("button", name="Show changes").click()
+        expect(page.locator("#changes .diff-added .diff-text")).to_have_text(
+            "The **players**."
+        )
+        page.get_by_role("button", name="Save").click()
+        expect(page).to_have_url(re.compile(r"/wiki/film/$"))
+        assert "The **players**." in text_now() and "## Plot" in text_now()
+    finally:
+        context.close()
