@@ -17,12 +17,6 @@ def page(db):
     return Page.objects.get(pk=page.pk)
 
 
-@pytest.fixture
-def editor(client, user):
-    client.force_login(user)
-    return client
-
-
 EDIT = reverse("wiki:edit", args=["film"])
 
 

@@ -14,12 +14,6 @@ def page(make_page):
     return make_page(title="Cell", body=BASE)
 
 
-@pytest.fixture
-def editor(client, user):
-    client.force_login(user)
-    return client
-
-
 def edit_url(slug="cell"):
     return reverse("wiki:edit", kwargs={"slug": slug})
 

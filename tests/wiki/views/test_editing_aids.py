@@ -19,12 +19,6 @@ TEXT = (
 )
 
 
-@pytest.fixture
-def editor(client, user):
-    client.force_login(user)
-    return client
-
-
 def test_the_preview_is_the_html_a_save_keeps(editor, db):
     create_page(title="Lee Yong-gu", body="A father.")
     page = create_page(title="Film", body="Old.")

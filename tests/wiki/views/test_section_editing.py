@@ -18,12 +18,6 @@ def page(db):
     return create_page(title="Film", body=BODY)
 
 
-@pytest.fixture
-def editor(client, user):
-    client.force_login(user)
-    return client
-
-
 def edit_url(query=""):
     return reverse("wiki:edit", kwargs={"slug": "film"}) + query
 
