@@ -57,15 +57,17 @@ def _pages(typed):
 
 def _files(typed):
     """Files whose names begin with what was typed, or with it capitalised, as
-    MediaWiki's file names are."""
-    ranges = {typed, typed[:1].upper() + typed[1:]}
-    matching = File.objects.uploaded().none()
-    for start in ranges:
-        matching |= File.objects.uploaded().filter(
-            name__gte=start, name__lt=start + LAST
+    MediaWiki's file names are: each range read in name order for as far as the
+    answer goes, the two merged."""
+    names = set()
+    for start in {typed, typed[:1].upper() + typed[1:]}:
+        names.update(
+            File.objects.uploaded()
+            .filter(name__gte=start, name__lt=start + LAST)
+            .order_by("name")
+            .values_list("name", flat=True)[:SUGGESTIONS]
         )
-    names = matching.order_by("name").values_list("name", flat=True)[:SUGGESTIONS]
-    return [Suggestion(f"File:{name}") for name in names]
+    return [Suggestion(f"File:{name}") for name in sorted(names)[:SUGGESTIONS]]
 
 
 def _categories(typed):

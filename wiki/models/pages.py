@@ -239,6 +239,17 @@ class Page(models.Model):
                 name="one_live_page_per_language_in_a_translation_group",
             ),
         ]
+        indexes = [
+            # Titles by prefix (search suggestions, the edit form's links): the live
+            # pages of a namespace in slug order, read for as far as the answer goes.
+            models.Index(
+                fields=["namespace", "slug"],
+                condition=models.Q(
+                    deleted_at__isnull=True, current_revision__isnull=False
+                ),
+                name="live_pages_by_slug",
+            ),
+        ]
 
     def __str__(self):
         return self.title

@@ -8,7 +8,10 @@ from django.urls import reverse
 
 from tests.support.builders import create_page
 from tests.support.html import parse_html
+from tests.support.images import image_bytes, upload
+from wiki.images import clean_image
 from wiki.models import Page, PageCategory
+from wiki.services.files import file_upload
 from wiki.services.publishing import page_text
 
 PREVIEW = reverse("wiki:edit_preview", args=["film"])
@@ -91,6 +94,15 @@ def test_categories_and_files_are_suggested_after_their_prefix(client, linkable)
     assert titles == ["Category:Prison films", "Category:Prisons"]
     assert len(suggested(client, "Category:")) == 2
     assert suggested(client, "File:po") == []
+
+
+def test_files_are_suggested_by_name_as_typed_or_capitalised(client, db, user):
+    for name in ["Poster.jpg", "Portrait.png", "poem.png", "Still.jpg"]:
+        image = clean_image(upload(name, image_bytes(size=(40, 30))))
+        file_upload(name=name, image=image, author=user, description="")
+    titles = [found["title"] for found in suggested(client, "File:po")]
+    assert titles == ["File:Portrait.png", "File:Poster.jpg", "File:poem.png"]
+    assert [f["title"] for f in suggested(client, "File:Pos")] == ["File:Poster.jpg"]
 
 
 def test_suggestions_refuse_bad_input_without_an_error(client, db):
