@@ -21,6 +21,7 @@ POST_ONLY = {
     "/accounts/logout/",
     "/wiki/<slug>/rollback/<username>/",
     "/wiki/<slug>/patrol/<id>/",
+    "/wiki/<slug>/preview/",
 }
 
 

@@ -20,10 +20,11 @@ def test_bench_reports_latency_at_each_size_and_cleans_up():
 
     assert "12 queries, 2 runs each" in report
     for size in ("30", "60"):
-        row = re.search(rf"^\s+{size}( +\d+\.\d\d){{4}}$", report, re.MULTILINE)
+        row = re.search(rf"^\s+{size}( +\d+\.\d\d){{6}}$", report, re.MULTILINE)
         assert row, report
     assert re.search(r"^request p95 at 60 pages: \d+\.\d\dx", report, re.MULTILINE)
     assert re.search(r"^search p95 at 60 pages: \d+\.\d\dx", report, re.MULTILINE)
+    assert re.search(r"^links p95 at 60 pages: \d+\.\d\dx", report, re.MULTILINE)
     # The throwaway databases are gone, and the tests' own is back in use, untouched.
     assert connection.settings_dict["NAME"] == database
     assert connection.settings_dict["TEST"] == test_settings
