@@ -15,7 +15,7 @@ const [result] = await new PurgeCSS().purge({
     "templates/**/*.html",
     "wiki/**/*.py",
     "films/**/*.py",
-    "static/js/*.js",
+    "static/js/**/*.js",
     `${sitePackages}/crispy_bootstrap5/templates/**/*.html`,
     `${sitePackages}/django/forms/templates/**/*.html`,
   ],

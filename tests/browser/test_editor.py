@@ -55,8 +55,9 @@ def test_the_live_preview_follows_the_typing(logged_in, film, viewport_width):
     assert text_now() == BODY  # nothing saved
 
 
+@pytest.mark.parametrize("viewport_width", [390, 1280])
 def test_link_suggestions_are_a_keyboard_combobox_that_inserts_the_link(
-    logged_in, film
+    logged_in, film, viewport_width
 ):
     browser = logged_in
     browser.goto("/wiki/film/edit/")
@@ -80,6 +81,11 @@ def test_link_suggestions_are_a_keyboard_combobox_that_inserts_the_link(
     expect(browser.locator("#id_body-suggestions")).to_be_hidden()
     body.press_sequentially(" [[Lee")
     expect(options.first).to_have_text("Lee Yong-gu")
+    listed, edge = (
+        browser.locator("#id_body-suggestions").bounding_box(),
+        body.bounding_box(),
+    )
+    assert listed["x"] + listed["width"] <= edge["x"] + edge["width"] + 1
     body.press("Escape")
     expect(browser.locator("#id_body-suggestions")).to_be_hidden()
     expect(body).to_be_focused()

@@ -32,7 +32,7 @@ function caretPoint(box) {
   const top = marker.offsetTop + marker.offsetHeight - box.scrollTop;
   const left = marker.offsetLeft;
   mirror.remove();
-  return { top: Math.min(top, box.clientHeight), left: Math.min(left, box.clientWidth - 200) };
+  return { top: Math.min(top, box.clientHeight), left };
 }
 
 export function suggestLinks(box, address) {
@@ -97,8 +97,10 @@ export function suggestLinks(box, address) {
         );
         if (list.isOpen) {
           const { top, left } = caretPoint(box);
+          // Under the caret, moved left as far as it takes to stay inside the box.
+          const room = box.offsetWidth - list.element.offsetWidth;
           list.element.style.top = `${top + box.offsetTop}px`;
-          list.element.style.left = `${Math.max(left, 0)}px`;
+          list.element.style.left = `${Math.max(Math.min(left, room), 0)}px`;
         }
         status.textContent = say("suggestions_found", "Suggestions: %(count)s", { count: answer.suggestions.length });
       })
