@@ -72,6 +72,7 @@ def test_link_suggestions_are_a_keyboard_combobox_that_inserts_the_link(
     body.press_sequentially("Y")
     expect(options.first).to_contain_text("Yong-gu")
     expect(options.first).to_contain_text("→ Lee Yong-gu")  # a redirect, named
+    expect(browser.locator("#id_body-suggestions")).to_be_visible()
     body.press("ArrowDown")
     expect(options.first).to_have_attribute("aria-selected", "true")
     active = body.get_attribute("aria-activedescendant")

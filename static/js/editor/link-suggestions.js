@@ -109,6 +109,10 @@ export function suggestLinks(box, address) {
 
   box.addEventListener("input", () => {
     window.clearTimeout(timer);
+    if (typedLink() === null) {
+      list.close(); // the link was finished or taken away: nothing to wait for
+      return;
+    }
     timer = window.setTimeout(ask, PAUSE_MS);
   });
   box.addEventListener("keydown", (event) => {

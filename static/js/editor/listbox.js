@@ -30,8 +30,10 @@ export class Listbox {
     return this.element.querySelectorAll("[role=option]");
   }
 
-  // Show `items` ({text, value, note}); none closes the list.
+  // Show `items` ({text, value, note}); none closes the list. An option chosen
+  // before a fresher answer came stays chosen if the answer still holds it.
   show(items) {
+    const kept = this.chosen();
     this.element.replaceChildren();
     this.active = -1;
     items.forEach((item, n) => {
@@ -59,9 +61,14 @@ export class Listbox {
     }
     this.element.hidden = false;
     this.setExpanded("true");
+    const again = items.findIndex((item) => item.value === kept);
+    if (again >= 0) {
+      this.move(again + 1);
+    }
   }
 
   close() {
+    this.element.replaceChildren(); // no stale option outlives its answer
     this.element.hidden = true;
     this.active = -1;
     this.setExpanded("false");
