@@ -5,6 +5,7 @@ from datetime import timedelta
 from django import forms
 from django.core import signing
 from django.core.exceptions import ValidationError
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from ..models import ProtectionLevel
@@ -87,6 +88,15 @@ class EditForm(HoneypotFormMixin, PlainTextFormMixin, forms.Form):
         _refuse_too_large(body)
         return body
 
+    @cached_property
+    def base(self):
+        """The revision of the page the editor started from, or None (a new page, or
+        an id that is not one of its revisions)."""
+        number = number_in(self["base_revision"].value())
+        if self.page is None or number is None:
+            return None
+        return self.page.revisions.filter(pk=number).first()
+
     def clean(self):
         """The page's whole text as the editor would leave it (`whole_body`): for a
         section's edit, the base revision's text with that section replaced."""
@@ -94,10 +104,13 @@ class EditForm(HoneypotFormMixin, PlainTextFormMixin, forms.Form):
         data["whole_body"] = data.get("body")
         if data.get("section") is None or "body" not in data or self.page is None:
             return data
-        base = self.page.revisions.filter(pk=data.get("base_revision")).first()
         try:
-            data["whole_body"] = with_section(base.body, data["section"], data["body"])
-        except (AttributeError, SectionMissing):
+            if self.base is None:
+                raise SectionMissing(data["section"])
+            data["whole_body"] = with_section(
+                self.base.body, data["section"], data["body"]
+            )
+        except SectionMissing:
             raise ValidationError(
                 _("That section is not in the page any more; edit the whole page."),
                 code="no_section",

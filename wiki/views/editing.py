@@ -97,7 +97,7 @@ def _edit_form_page(request, form, page, *, status=200, **shown):
         "edit_protected": bool(page and page.protection("edit")),
         "talk_url": page.get_talk_url() if page and not page.is_talk else None,
         "text_language": language,
-        **editing_aids(form.slug, f"{form.slug}:{_draft_of(form)}"),
+        **editor_context(form.slug, f"{form.slug}:{_draft_of(form)}"),
         "action": reverse("wiki:edit", kwargs={"slug": form.slug}),
         "cancel_url": page.get_absolute_url() if page else reverse("wiki:page_list"),
         **shown,
@@ -105,7 +105,7 @@ def _edit_form_page(request, form, page, *, status=200, **shown):
     return render(request, "wiki/page_edit.html", context, status=status)
 
 
-def editing_aids(slug, draft_key):
+def editor_context(slug, draft_key):
     """What the edit form's scripts need: where to ask for a live preview of the
     page at `slug`, and the key its draft is kept under in the browser."""
     return {
@@ -129,9 +129,10 @@ def _section_title(form, page):
         return None
     if form.section_number == 0:
         return _("introduction")
-    base = page.revisions.filter(pk=form["base_revision"].value()).first()
+    if form.base is None:
+        return None
     try:
-        return section_named(base.body, form.section_number).title if base else None
+        return section_named(form.base.body, form.section_number).title
     except SectionMissing:
         return None
 
@@ -154,8 +155,7 @@ def _conflict_form(request, form, page, conflict):
     data["base_revision"] = current.pk
     their_text = current.body
     if form.section_number is not None:
-        base = form.page.revisions.get(pk=form.cleaned_data["base_revision"])
-        number = matching_section(base.body, form.section_number, current.body)
+        number = matching_section(form.base.body, form.section_number, current.body)
         if number is None:
             data["body"], data["section"] = form.cleaned_data["whole_body"], ""
         else:
@@ -310,11 +310,8 @@ def _preview(form, page):
 def _changes_made(form, page):
     """The diff of the form's text against the text the editor started from (the
     page's current text, for a new edit): 'Show changes'."""
-    data = form.cleaned_data
-    base = page.revisions.filter(pk=data["base_revision"]).first() if page else None
-    if base is None:
-        base = page.current_revision if page else None
-    return diff_hunks(base.body if base else "", data["whole_body"])
+    base = form.base or (page.current_revision if page else None)
+    return diff_hunks(base.body if base else "", form.cleaned_data["whole_body"])
 
 
 def _refused_form(request, form, page, again):

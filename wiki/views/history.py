@@ -60,9 +60,8 @@ def revision_diff(request, slug, old_id, new_id):
     after them a click away."""
     old, new = _revision_of(slug, old_id), _revision_of(slug, new_id)
     newer = (
-        Revision.objects.select_related("page")
-        .filter(page_id=new.page_id, number__gt=new.number)
-        .only("pk", "previous_id", "page__slug")
+        new.page.revisions.filter(number__gt=new.number)
+        .only("pk", "previous_id")
         .order_by("number")
         .first()
     )
@@ -107,10 +106,14 @@ class RecentChangesView(ListView):
         data.update(self.fixed_filters())
         return ChangesFilterForm(data)
 
+    def changes(self):
+        """The revisions the filters choose from."""
+        return recent_revisions()
+
     def get_queryset(self):
         self.filter_form = self.get_filter_form()
         filters = self.filter_form.filters(self.request.user)
-        return filter_changes(recent_revisions(), **filters)
+        return filter_changes(self.changes(), **filters)
 
     def get_context_data(self, **kwargs):
         filters = self.filter_form.filters(self.request.user)

@@ -16,7 +16,7 @@ from ..models import Page
 from ..rights import Action
 from ..services import TranslationRefused, page_translate
 from ..translations import languages_to_translate_into, outdated_translations
-from .editing import editing_aids, refused_edit, screened_post
+from .editing import editor_context, refused_edit, screened_post
 from .maintenance import MaintenanceListView
 
 
@@ -29,7 +29,7 @@ def _translate_form_page(request, form, source, *, status=200, **shown):
         "form": form,
         "source": source,
         "text_language": language,
-        **editing_aids(source.slug, f"translate:{source.slug}"),
+        **editor_context(source.slug, f"translate:{source.slug}"),
         "action": reverse("wiki:translate", kwargs={"slug": source.slug}),
         "cancel_url": source.get_absolute_url(),
         **shown,

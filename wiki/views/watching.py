@@ -10,7 +10,7 @@ from django.views.decorators.http import require_POST
 from django.views.generic import ListView
 
 from ..models import Page
-from ..selectors import filter_changes, watchlist_revisions
+from ..selectors import watchlist_revisions
 from ..services import notifications_mark_read, page_unwatch, page_watch
 from .history import HISTORY_PAGE_SIZE, RecentChangesView
 
@@ -37,10 +37,8 @@ class WatchlistView(LoginRequiredMixin, RecentChangesView):
 
     template_name = "wiki/watchlist.html"
 
-    def get_queryset(self):
-        self.filter_form = self.get_filter_form()
-        filters = self.filter_form.filters(self.request.user)
-        return filter_changes(watchlist_revisions(self.request.user), **filters)
+    def changes(self):
+        return watchlist_revisions(self.request.user)
 
 
 @login_required
