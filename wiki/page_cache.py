@@ -37,14 +37,8 @@ from django.conf import settings
 from django.contrib.messages import get_messages
 from django.core.cache import cache
 from django.db import transaction
-from django.http import HttpResponse
 from django.template.response import SimpleTemplateResponse
-from django.utils.cache import (
-    patch_cache_control,
-    patch_vary_headers,
-    set_response_etag,
-)
-from django.utils.http import http_date
+from django.utils.cache import patch_cache_control, patch_vary_headers
 
 from .jobs import job
 from .namespaces import subject_slug
@@ -112,7 +106,22 @@ def renew_versions(tags):
 
 
 def _token():
-    return secrets.token_hex(8)
+    """A new version: the second it was made (in hex), then chance."""
+    return f"{int(time.time()):x}.{secrets.token_hex(8)}"
+
+
+def changed_at(settled):
+    """When the newest of `settled` versions (as `_Versions.settle` gives them) was
+    made: the last time anything a page kept under them shows changed. (Versions
+    made before versions said their time count as never.)"""
+    return max(
+        (
+            int(token.partition(".")[0], 16)
+            for token in settled.split(":")
+            if "." in token
+        ),
+        default=0,
+    )
 
 
 def _lifetime():
@@ -184,9 +193,21 @@ class _Kept:
 
 
 def _keep(key, versions, value):
-    settled = versions.settle()
+    settled = _settle(versions)
     if settled is not None:
-        cache.set(key, _Kept(settled, value), timeout=_lifetime())
+        _keep_many({key: value}, settled)
+
+
+def _settle(versions):
+    """`versions.settle()`, or None when nothing may be kept at all
+    (WIKI_PAGE_CACHE_SECONDS=0)."""
+    return versions.settle() if versions is not None and _lifetime() > 0 else None
+
+
+def _keep_many(values, settled):
+    """Keep each of `values` (key to value) under the `settled` versions."""
+    kept = {key: _Kept(settled, value) for key, value in values.items()}
+    cache.set_many(kept, timeout=_lifetime())
 
 
 def remember(key, compute, *, tags=(EVERYTHING,)):
@@ -197,35 +218,6 @@ def remember(key, compute, *, tags=(EVERYTHING,)):
         value = compute()
         _keep(key, versions, value)
     return value
-
-
-@dataclass(frozen=True)
-class KeptResponse:
-    """What is kept of a response: enough to answer again, byte for byte."""
-
-    content: bytes
-    content_type: str
-    etag: str
-    last_modified: float
-
-    @classmethod
-    def of(cls, response):
-        set_response_etag(response)
-        return cls(
-            content=response.content,
-            content_type=response["Content-Type"],
-            etag=response["ETag"],
-            last_modified=time.time(),
-        )
-
-    def response(self):
-        response = HttpResponse(self.content, content_type=self.content_type)
-        self.label(response)
-        return response
-
-    def label(self, response):
-        response["ETag"] = self.etag
-        response["Last-Modified"] = http_date(self.last_modified)
 
 
 # Query parameters whose values have one spelling each; any other spelling of the
@@ -247,25 +239,12 @@ def _is_canonical(request, params):
     )
 
 
-def _is_shared_request(request, params):
-    """Whether the response is the same for every logged-out reader, and may be kept.
-
-    Only GET and HEAD, only a canonical query string (any other would let a stranger
-    fill the cache with copies), no user, and no message waiting to be shown.
-    """
-    return (
-        request.method in ("GET", "HEAD")
-        and _is_canonical(request, params)
-        and not request.user.is_authenticated
-        and not len(get_messages(request))
-    )
-
-
 def _is_shareable(request, response):
-    """A complete page that gave the reader nothing of their own: no CSRF token, no
-    session, no message, no cookie, nothing marked private."""
+    """A complete page that gave a logged-out reader nothing of their own: no CSRF
+    token, no session, no message, no cookie, nothing marked private."""
     return (
-        not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
+        not request.user.is_authenticated
+        and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
         and not request.session.modified
         and not len(get_messages(request))
         and response.status_code == 200
@@ -287,8 +266,68 @@ def _mark_public(response):
     return response
 
 
-def _response_key(request):
-    return RESPONSE_PREFIX + _digest(request.get_full_path())
+def response_key(full_path):
+    """The key under which the responses kept for `full_path` (path and query) live,
+    one for each variant."""
+    return RESPONSE_PREFIX + _digest(full_path)
+
+
+# The request attribute that carries PageCacheMiddleware's lookup to the view.
+LOOKUP_ATTRIBUTE = "page_cache_lookup"
+
+
+@dataclass
+class Lookup:
+    """One request's look into the page cache: its response's key and tags, and the
+    versions read with it, under which what the view draws may be kept."""
+
+    key: str
+    tags: list
+    versions: _Versions | None = None
+
+    def fetch(self, variant):
+        """The `variant` of the kept response if it is current, or None; one call
+        to the cache, which also reads the versions. Nothing is asked when nothing
+        may be kept."""
+        _made_here.tokens.clear()
+        if _lifetime() <= 0:
+            return None
+        kept, self.versions = _fetch(self._key(variant), self.tags)
+        return kept
+
+    def settle(self):
+        """The versions to keep what the view drew under (see `_Versions.settle`),
+        or None to keep nothing."""
+        return _settle(self.versions)
+
+    def keep(self, variants, settled):
+        """Keep every variant (a name to its value) under the `settled` versions."""
+        _keep_many(
+            {self._key(name): value for name, value in variants.items()}, settled
+        )
+
+    def _key(self, variant):
+        return f"{self.key}:{variant}"
+
+
+@dataclass(frozen=True)
+class CachePolicy:
+    """What `cached_for_readers` says of a view: the tags of what it shows, and the
+    query parameters it reads with the form of their values."""
+
+    tags: object
+    params: dict
+
+    def lookup_for(self, request, view_kwargs):
+        """The cache lookup for `request`, or None if its response is not shared."""
+        if request.method not in ("GET", "HEAD") or not _is_canonical(
+            request, self.params
+        ):
+            return None
+        return Lookup(
+            key=response_key(request.get_full_path()),
+            tags=[EVERYTHING, *self.tags(request, **view_kwargs)],
+        )
 
 
 def cached_for_readers(*, tags=lambda request, **kwargs: (), params=()):
@@ -300,32 +339,34 @@ def cached_for_readers(*, tags=lambda request, **kwargs: (), params=()):
     its values. Anything else (a logged-in reader, a pending message, an unknown
     parameter or another spelling of one, a response that is not a plain 200, one
     marked no-store because a parameter changed nothing) passes through untouched.
+
+    The cache itself is PageCacheMiddleware's, which finds this policy on the view
+    the address resolves to and answers a kept page before the view, the session or
+    the user are looked at. The view's part is to say, once it has drawn a page for
+    a request the middleware looked up, whether that page may be kept.
     """
-    params = dict(
-        param if isinstance(param, tuple) else (param, _FORMS.get(param, ANY_VALUE))
-        for param in params
+    policy = CachePolicy(
+        tags=tags,
+        params=dict(
+            param if isinstance(param, tuple) else (param, _FORMS.get(param, ANY_VALUE))
+            for param in params
+        ),
     )
 
     def decorator(view):
         @wraps(view)
         def wrapped(request, *args, **kwargs):
-            if not _is_shared_request(request, params):
-                return view(request, *args, **kwargs)
-            _made_here.tokens.clear()
-            key = _response_key(request)
-            kept, versions = _fetch(key, [EVERYTHING, *tags(request, **kwargs)])
-            if kept is not None:
-                return _mark_public(kept.response())
             response = view(request, *args, **kwargs)
+            if getattr(request, LOOKUP_ATTRIBUTE, None) is None:
+                return response
             if isinstance(response, SimpleTemplateResponse):
                 response.render()
-            if not _is_shareable(request, response):
-                return response
-            kept = KeptResponse.of(response)
-            _keep(key, versions, kept)
-            kept.label(response)
-            return _mark_public(response)
+            if _is_shareable(request, response):
+                response.kept_for_readers = True
+                _mark_public(response)
+            return response
 
+        wrapped.page_cache_policy = policy
         return wrapped
 
     return decorator

@@ -71,10 +71,14 @@ MIDDLEWARE = [
     # Before anything that answers: a cross-site reader of the API hears CORS_* first.
     "corsheaders.middleware.CorsMiddleware",
     # Pages go out compressed to readers who accept it (static files are compressed
-    # already, by WhiteNoise); tokens in forms are masked per response (BREACH).
+    # already, by WhiteNoise; kept pages, once, by the page cache); tokens in forms
+    # are masked per response (BREACH).
     "django.middleware.gzip.GZipMiddleware",
     # ETag on every page, and 304 to a reader who already has it.
     "django.middleware.http.ConditionalGetMiddleware",
+    # Kept pages answered here, below the headers every answer gets and above all
+    # that reads the session or the user (wiki/kept_pages.py).
+    "wiki.kept_pages.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "wiki.middleware.AddressLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
