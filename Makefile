@@ -65,7 +65,7 @@ bench: install
 	$(BIN)/python manage.py bench
 
 bench-http: install
-	bin/bench-http
+	$(BIN)/python -m wiki.benchmarks.http $(BENCH_HTTP_ARGS)
 
 # The browser tests' checkers (axe-core, html-validate) and Lighthouse, from npm, where
 # Node is installed; without it those tests use what the Python packages carry, or skip.

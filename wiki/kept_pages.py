@@ -1,25 +1,30 @@
 """Kept pages answered at the top of the middleware stack, compressed once.
 
-PageCacheMiddleware sits just below the middleware that only adds headers (security,
-CSP, permissions, compression, conditional GET). For a logged-out reader's request to
-an address whose view is `cached_for_readers`, it asks the cache once for the kept
-page and answers with it, before the session, the user, CSRF, messages or the view
-are looked at: a kept page costs one cache call and those few headers.
+PageCacheMiddleware comes first of all middleware. For a logged-out reader's request
+to an address whose view is `cached_for_readers`, it asks the cache once for the kept
+page and answers with it, before any other middleware, the session, the user, CSRF
+or the view are looked at: a kept page costs one cache call.
 
-What it keeps is the page as the rest of the stack drew it, headers and all, in
-every encoding a reader may ask for (brotli, gzip and none), each with its own
-ETag, as HTTP requires of different representations. A page drawn afresh is answered
-from what would be kept of it, through the same code, so that a reader cannot tell
-a kept page from a fresh one by a single byte of headers or body.
+What it keeps is the page as the whole stack drew it, headers and all (the security
+headers, CSP, the permissions policy), in every encoding a reader may ask for
+(brotli, gzip and none), each with its own ETag, as HTTP requires of different
+representations, and answers If-None-Match with 304 as ConditionalGetMiddleware does.
+A page drawn afresh is answered from what would be kept of it, through the same code,
+so that a reader cannot tell a kept page from a fresh one by a single byte of headers
+or body.
 
 Which requests are looked up: GET or HEAD, an address that resolves to a cached view,
-the view's own query string spelling, and no cookie that holds a reader's own state
-(a session: a logged-in reader, a challenge; messages waiting). A CSRF or language
-cookie changes nothing: those readers get the kept page.
+the view's own query string spelling, an allowed host, a scheme the site does not
+redirect from, no Origin (CORS headers answer it), and no cookie that holds a
+reader's own state (a session: a logged-in reader, a challenge; messages waiting).
+A CSRF or language cookie changes nothing: those readers get the kept page. What the
+security middleware sends depends on the scheme (HSTS), so each scheme has its own.
 """
 
+import gzip
 import hashlib
 import time
+from functools import lru_cache
 
 import brotli
 from django.conf import settings
@@ -29,7 +34,11 @@ from django.http import HttpResponse
 from django.middleware.gzip import re_accepts_gzip
 from django.urls import Resolver404, resolve
 from django.utils import translation
-from django.utils.cache import patch_cache_control, patch_vary_headers
+from django.utils.cache import (
+    get_conditional_response,
+    patch_cache_control,
+    patch_vary_headers,
+)
 from django.utils.http import http_date
 from django.utils.regex_helper import _lazy_re_compile
 from django.utils.text import compress_string
@@ -47,6 +56,8 @@ COMPRESSORS = {
     "gzip": compress_string,
 }
 ENCODINGS = (*COMPRESSORS, IDENTITY)
+# Below this many bytes compressing gains nothing (GZipMiddleware's own floor).
+WORTH_COMPRESSING = 200
 
 # Headers each representation sets for itself.
 OWN_HEADERS = frozenset({"content-length", "content-encoding", "etag", "last-modified"})
@@ -55,7 +66,7 @@ OWN_HEADERS = frozenset({"content-length", "content-encoding", "etag", "last-mod
 def encoding_for(request):
     """The encoding a kept page is sent in: brotli, else gzip, else none. Like
     Django's GZipMiddleware, a coding named at all is taken as accepted."""
-    accepted = request.META.get("HTTP_ACCEPT_ENCODING", "")
+    accepted = request.headers.get("accept-encoding", "")
     if re_accepts_brotli.search(accepted):
         return "br"
     if re_accepts_gzip.search(accepted):
@@ -64,80 +75,116 @@ def encoding_for(request):
 
 
 class Representation:
-    """A kept page in one encoding: its body and every header it is answered with."""
+    """A kept page in one encoding: its body, every header it is answered with, and
+    when it last changed (seconds since the epoch, as Last-Modified says)."""
 
-    __slots__ = ("body", "headers")
+    __slots__ = ("body", "headers", "last_modified")
 
-    def __init__(self, body, headers):
+    def __init__(self, body, headers, last_modified):
         self.body = body
         self.headers = headers
+        self.last_modified = last_modified
 
     def __getstate__(self):
-        return (self.body, self.headers)
+        return (self.body, self.headers, self.last_modified)
 
     def __setstate__(self, state):
-        self.body, self.headers = state
+        self.body, self.headers, self.last_modified = state
 
-    def response(self):
-        return HttpResponse(self.body, headers=self.headers)
+    def answer(self, request):
+        """The response to `request`: the page, or 304 if the reader has it."""
+        return get_conditional_response(
+            request,
+            etag=self.headers["ETag"],
+            last_modified=self.last_modified,
+            response=HttpResponse(self.body, headers=self.headers),
+        )
+
+
+def identity_content(response):
+    """The page `response` holds, as it was before GZipMiddleware packed it."""
+    if response.get("Content-Encoding") == "gzip":
+        return gzip.decompress(response.content)
+    return response.content
 
 
 def representations_of(response, encodings, *, changed_at):
-    """`response` (a drawn page that may be kept) as a Representation per encoding.
+    """`response` (a drawn page that may be kept) as a Representation for each of
+    `encodings`.
 
     The ETag names the page and the encoding: the identity's is the digest of the
     page, each compressed one adds its coding, as Apache's mod_deflate does. The page
-    was last modified when what it shows last `changed_at` (seconds since the epoch),
-    so that drawing it again from the same data gives the same headers.
+    was last modified when what it shows last `changed_at` (whole seconds since the
+    epoch), so that drawing it again from the same data gives the same headers. A
+    page too short to gain from compressing is the identity in every encoding.
     """
     patch_vary_headers(response, ["Accept-Encoding"])
-    content = response.content
+    content = identity_content(response)
     shared = {
         name: value
         for name, value in response.items()
         if name.lower() not in OWN_HEADERS
     }
     digest = hashlib.md5(content, usedforsecurity=False).hexdigest()
-    last_modified = http_date(changed_at)
-    made = {}
-    for encoding in encodings:
-        body = content if encoding == IDENTITY else COMPRESSORS[encoding](content)
-        headers = {**shared, "Content-Length": str(len(body))}
-        if encoding != IDENTITY:
-            headers["Content-Encoding"] = encoding
-        headers["ETag"] = (
-            f'"{digest}"' if encoding == IDENTITY else f'"{digest}-{encoding}"'
-        )
-        headers["Last-Modified"] = last_modified
-        made[encoding] = Representation(body, headers)
-    return made
+    changed_at = int(changed_at)
+
+    def representation(encoding):
+        if encoding == IDENTITY or len(content) < WORTH_COMPRESSING:
+            body, etag, coding = content, f'"{digest}"', {}
+        else:
+            body = COMPRESSORS[encoding](content)
+            etag, coding = f'"{digest}-{encoding}"', {"Content-Encoding": encoding}
+        headers = {
+            **shared,
+            "Content-Length": str(len(body)),
+            **coding,
+            "ETag": etag,
+            "Last-Modified": http_date(changed_at),
+        }
+        return Representation(body, headers, changed_at)
+
+    return {encoding: representation(encoding) for encoding in encodings}
 
 
 def _reader_state_cookies():
     return (settings.SESSION_COOKIE_NAME, CookieStorage.cookie_name)
 
 
-def _resolved(path):
+@lru_cache(maxsize=4096)
+def _resolved(path, urlconf):
     """The view `path` resolves to and its keyword arguments, in the language the
-    address names (the i18n patterns match its prefix), or None."""
+    address names (the i18n patterns match its prefix), or None. Kept per process:
+    the same address resolves the same way while the URLconf stays."""
     language = translation.get_language_from_path(path) or settings.LANGUAGE_CODE
     with translation.override(language):
         try:
-            return resolve(path)
+            return resolve(path, urlconf)
         except Resolver404:
             return None
 
 
-def lookup_for(request):
-    """The page cache lookup for `request`, or None when its answer is not shared."""
+def _passes_through(request):
+    """Whether something about `request` itself, before its address is looked at,
+    makes its answer not the shared one: its method, a cookie of the reader's own
+    state, an Origin (CORS), a host the site does not serve, or a scheme the
+    security middleware redirects from."""
+    if request.method not in ("GET", "HEAD") or "origin" in request.headers:
+        return True
     cookies = request.COOKIES
     if any(name in cookies for name in _reader_state_cookies()):
-        return None
+        return True
     try:
         request.get_host()
     except DisallowedHost:
-        return None  # the stack answers it: 400
-    match = _resolved(request.path_info)
+        return True  # the stack answers it: 400
+    return settings.SECURE_SSL_REDIRECT and not request.is_secure()
+
+
+def lookup_for(request):
+    """The page cache lookup for `request`, or None when its answer is not shared."""
+    if _passes_through(request):
+        return None
+    match = _resolved(request.path_info, settings.ROOT_URLCONF)
     policy = getattr(match.func, "page_cache_policy", None) if match else None
     return policy.lookup_for(request, match.kwargs) if policy else None
 
@@ -153,18 +200,27 @@ class PageCacheMiddleware:
         lookup = lookup_for(request)
         if lookup is None:
             return self.get_response(request)
-        encoding = encoding_for(request)
-        kept = lookup.fetch(encoding)
+        variant = f"{request.scheme}:{encoding_for(request)}"
+        kept = lookup.fetch(variant)
         if kept is not None:
-            return kept.response()
+            return kept.answer(request)
         setattr(request, LOOKUP_ATTRIBUTE, lookup)
         response = self.get_response(request)
-        if not getattr(response, "kept_for_readers", False):
-            return response
+        if (
+            not getattr(response, "kept_for_readers", False)
+            or response.status_code != 200
+        ):
+            return response  # not shareable, or a 304 to a reader who has it
         if response.cookies:
             # Something below gave this reader a cookie after the view: theirs alone.
             patch_cache_control(response, private=True)
             return response
+        return self._kept(request, lookup, response, variant)
+
+    def _kept(self, request, lookup, response, variant):
+        """Keep the drawn `response` in every encoding (when it may be kept at all),
+        and answer with the one `request` asks for."""
+        scheme, _, encoding = variant.partition(":")
         settled = lookup.settle()
         representations = representations_of(
             response,
@@ -172,5 +228,8 @@ class PageCacheMiddleware:
             changed_at=(settled and changed_at(settled)) or time.time(),
         )
         if settled:
-            lookup.keep(representations, settled)
-        return representations[encoding].response()
+            lookup.keep(
+                {f"{scheme}:{name}": kept for name, kept in representations.items()},
+                settled,
+            )
+        return representations[encoding].answer(request)

@@ -103,7 +103,10 @@ def test_a_kept_page_is_byte_for_byte_the_page_drawn_afresh(pages, encoding):
     # Forget the kept pages but not the versions, as a full cache does: each is
     # drawn again, and what is drawn is what had been kept.
     cache.delete_many(
-        [f"{page_cache.response_key(url)}:{encoding}" for url in kept_views(pages).values()]
+        [
+            f"{page_cache.response_key(url)}:http:{encoding}"
+            for url in kept_views(pages).values()
+        ]
     )
     for name, url in kept_views(pages).items():
         redrawn, _ = get(url, encoding)
@@ -195,9 +198,7 @@ def test_an_edit_is_served_at_once_in_every_encoding(pages):
         assert b"Rebuilt from the ground up." in body, encoding
 
 
-def test_with_nothing_kept_a_page_is_drawn_each_time_in_the_same_shape(
-    pages, settings
-):
+def test_with_nothing_kept_a_page_is_drawn_each_time_in_the_same_shape(pages, settings):
     settings.WIKI_PAGE_CACHE_SECONDS = 0
     first, _ = get("/wiki/cell/", "br")
     again, queries = get("/wiki/cell/", "br")

@@ -9,10 +9,12 @@ read as a ratio that does not drift with the machine.
 import random
 import time
 from dataclasses import dataclass
+from pathlib import Path
 
 from django.test import Client
 
 from wiki import page_cache
+from wiki.models import Page
 from wiki.search.corpus import synthetic_body, vocabulary
 from wiki.services import page_save
 
@@ -57,6 +59,12 @@ def write_article():
         paragraphs.append(synthetic_body(rng, words, weights))
     body = "\n\n".join(paragraphs)
     page_save(slug=ARTICLE_SLUG, title="Bench article", body=body, author=None)
+
+
+def export_article(path):
+    """Write the bench article's HTML to `path`, for the plain Django floor to show."""
+    page = Page.objects.live().with_current_revision().get(slug=ARTICLE_SLUG)
+    Path(path).write_text(page.current_revision.html)
 
 
 def measure(host, rounds, per_round):

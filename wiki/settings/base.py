@@ -64,6 +64,9 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # Kept pages answered first, with every header the stack below gave them when
+    # they were drawn (wiki/kept_pages.py).
+    "wiki.kept_pages.PageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
@@ -76,9 +79,6 @@ MIDDLEWARE = [
     "django.middleware.gzip.GZipMiddleware",
     # ETag on every page, and 304 to a reader who already has it.
     "django.middleware.http.ConditionalGetMiddleware",
-    # Kept pages answered here, below the headers every answer gets and above all
-    # that reads the session or the user (wiki/kept_pages.py).
-    "wiki.kept_pages.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "wiki.middleware.AddressLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
