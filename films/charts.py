@@ -1,6 +1,9 @@
 """Pictures drawn from the data: the box-office run and the timeline of the remakes.
 
-Python works out every coordinate and label; films/includes/*_chart.html draw them as
+Python works out every coordinate and label, each coordinate written out as SVG reads
+it (one decimal, a full stop in every language; the template's floatformat would
+write Turkish and Indonesian commas, and cost a page more than all else the chart
+draws); films/includes/*_chart.html draw them as
 inline SVG (no script, nothing from elsewhere), each with a title, a description and a
 table of the same figures for readers who cannot see it. Coordinates are in the SVG's
 own units: the picture scales to the width of a phone or a desktop column. It is drawn
@@ -26,20 +29,25 @@ def _millions(admissions):
     return _("%(millions)sM") % {"millions": number_format(figure)}
 
 
+def _at(value):
+    """A coordinate as SVG reads it: 12.5, never 12,5."""
+    return f"{value:.1f}"
+
+
 def _round_up(value, step):
     return -(-value // step) * step
 
 
 @dataclass(frozen=True)
 class Tick:
-    position: float
+    position: str
     label: str
 
 
 @dataclass(frozen=True)
 class Point:
-    x: float
-    y: float
+    x: str
+    y: str
     label: str
     label_dy: int  # below the point, or above it: neighbours' labels never collide
 
@@ -55,16 +63,24 @@ class BoxOfficeChart:
     points: list
     x_ticks: list
     y_ticks: list
-    mark_y: float
+    mark_y: str
     figures: list
+    polyline: str
+    bottom_edge: int
     width: int = WIDTH
     left: int = LEFT
     right_edge: int = WIDTH - RIGHT
-    bottom_edge: int = 0
+    # Where the labels stand: left of the axis, under it, and on the 10-million mark.
+    y_label_x: int = LEFT - 8
+    mark_label_x: int = LEFT + 6
 
     @property
-    def polyline(self):
-        return " ".join(f"{p.x:.1f},{p.y:.1f}" for p in self.points)
+    def x_label_y(self):
+        return self.bottom_edge + 20
+
+    @property
+    def axis_label_y(self):
+        return self.height - 6
 
 
 def box_office_chart(film, height=320):
@@ -105,20 +121,23 @@ def box_office_chart(film, height=320):
         height=height,
         points=[
             Point(
-                x(f.days_after_release),
-                y(f.admissions),
+                _at(x(f.days_after_release)),
+                _at(y(f.admissions)),
                 _millions(f.admissions),
                 -12 if n % 2 else 22,
             )
             for n, f in enumerate(figures)
         ],
-        x_ticks=[Tick(x(day), str(day)) for day in range(0, last_day + 1, 7)],
+        x_ticks=[Tick(_at(x(day)), str(day)) for day in range(0, last_day + 1, 7)],
         y_ticks=[
-            Tick(y(value), _millions(value) if value else "0")
+            Tick(_at(y(value)), _millions(value) if value else "0")
             for value in range(0, top + 1, 2 * MILLION)
         ],
-        mark_y=y(TEN_MILLION),
+        mark_y=_at(y(TEN_MILLION)),
         figures=figures,
+        polyline=" ".join(
+            f"{_at(x(f.days_after_release))},{_at(y(f.admissions))}" for f in figures
+        ),
         bottom_edge=bottom_edge,
     )
 
@@ -127,8 +146,8 @@ def box_office_chart(film, height=320):
 class Release:
     """One film of the timeline: where it stands, and what it is."""
 
-    x: float
-    y: float
+    x: str
+    y: str
     year: int
     country: str
     work: object
@@ -146,10 +165,11 @@ class TimelineChart:
     releases: list
     undated: list
     x_ticks: list
+    axis_y: str
+    year_label_y: int  # under the axis
     width: int = WIDTH
     left: int = TIMELINE_LEFT
     right_edge: int = WIDTH - RIGHT
-    axis_y: float = 0
 
 
 def timeline_chart(film, row_height=34):
@@ -173,7 +193,14 @@ def timeline_chart(film, row_height=34):
         ) / (last - first)
 
     releases = [
-        Release(x(year), TOP + row_height * (n + 0.5), year, country, work, original)
+        Release(
+            _at(x(year)),
+            _at(TOP + row_height * (n + 0.5)),
+            year,
+            country,
+            work,
+            original,
+        )
         for n, (year, country, work, original) in enumerate(dated)
     ]
     undated = [r for r in remakes if not r.year]
@@ -190,8 +217,9 @@ def timeline_chart(film, row_height=34):
         releases=releases,
         undated=undated,
         x_ticks=[
-            Tick(x(year), str(year))
+            Tick(_at(x(year)), str(year))
             for year in range(first, last + 1, 3 if last - first > 6 else 1)
         ],
-        axis_y=axis_y,
+        axis_y=_at(axis_y),
+        year_label_y=axis_y + 20,
     )

@@ -1,5 +1,7 @@
 """Pictures drawn from the data: the box-office run and the timeline of the remakes."""
 
+import re
+
 import pytest
 from django.contrib.humanize.templatetags.humanize import intcomma
 from django.test import Client
@@ -95,3 +97,26 @@ def test_an_admin_edit_of_a_figure_redraws_the_chart(client, seeded, staff_user)
     for url in ("/", "/wiki/miracle-in-cell-no-7/"):
         labels = chart(client, url, "box-office-chart").select("text.chart-point-label")
         assert labels[-1].text == "12.5M", url
+
+
+@pytest.mark.parametrize("language", ["tr", "id", "en"])
+@pytest.mark.parametrize("chart_id", ["box-office-chart", "timeline-chart"])
+def test_coordinates_are_written_as_svg_reads_them_in_every_language(
+    client, seeded, language, chart_id
+):
+    """Turkish and Indonesian write a decimal comma; SVG reads only a full stop."""
+    prefix = "" if language == "en" else f"/{language}"
+    url = f"{prefix}/wiki/miracle-in-cell-no-7/"
+    svg = chart(client, url, chart_id).select_one("svg")
+    numbers = []
+    for element in svg.select("line, circle, text, polyline"):
+        for name in ("x", "y", "x1", "x2", "y1", "y2", "cx", "cy"):
+            if element.has_attr(name):
+                numbers.append(element[name])
+        if element.has_attr("points"):
+            for pair in element["points"].split():
+                numbers.extend(pair.split(","))
+    assert len(numbers) > 20
+    assert all(re.fullmatch(r"-?[0-9]+(\.[0-9]+)?", number) for number in numbers), (
+        numbers
+    )

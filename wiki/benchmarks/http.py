@@ -50,7 +50,9 @@ class Target:
     path: str
 
 
-FLOOR = Target("Django floor: the article through a base template", "plain", "/article/")
+FLOOR = Target(
+    "Django floor: the article through a base template", "plain", "/article/"
+)
 TARGETS = [
     FLOOR,
     Target("Django, a fixed response", "plain", "/fixed/"),
@@ -99,7 +101,9 @@ class Site:
         deadline = time.monotonic() + 30
         while time.monotonic() < deadline:
             try:
-                urllib.request.urlopen(self.url("/fixed/" if self.name == "plain" else "/"))
+                urllib.request.urlopen(
+                    self.url("/fixed/" if self.name == "plain" else "/")
+                )
                 return
             except (urllib.error.URLError, ConnectionError):
                 time.sleep(0.2)
@@ -175,7 +179,9 @@ def report(tallies, sites):
     print(f"{'target':<52} {'requests/s':>13} {'÷ floor':>11} {'CPU/request':>12}")
     for target, tally in tallies.items():
         low, high = min(tally.rates), max(tally.rates)
-        rates = f"{low:,.0f}–{high:,.0f}" if round(low) != round(high) else f"{low:,.0f}"
+        rates = (
+            f"{low:,.0f}–{high:,.0f}" if round(low) != round(high) else f"{low:,.0f}"
+        )
         ratios = f"{low / floor:.2f}–{high / floor:.2f}"
         cpu = 1000 * tally.cpu_seconds / tally.requests
         print(f"{target.label:<52} {rates:>13} {ratios:>11} {cpu:>9.2f} ms")
@@ -231,7 +237,9 @@ def main():
     parser.add_argument("--seconds", type=int, default=5, help="per address and round")
     parser.add_argument("--port", type=int, default=8765, help="the first of three")
     parser.add_argument(
-        "--only", default="", help="measure only the rows whose name holds this (and the floor)"
+        "--only",
+        default="",
+        help="measure only the rows whose name holds this (and the floor)",
     )
     options = parser.parse_args()
 
