@@ -5,7 +5,7 @@ import signal
 
 import pytest
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import cache, caches
 from django.core.management import call_command
 from django.db import transaction
 from django.utils import translation
@@ -26,8 +26,10 @@ def _site_language():
 
 @pytest.fixture(autouse=True)
 def _empty_cache():
-    """A shared cache (Redis in CI) must not carry state from one test to the next."""
-    cache.clear()
+    """A shared cache (Redis in CI) must not carry state from one test to the next,
+    nor a frame drawn under another test's settings."""
+    for each in (cache, caches["frame"]):
+        each.clear()
     yield
     cache.clear()
 

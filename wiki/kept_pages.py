@@ -21,7 +21,6 @@ A CSRF or language cookie changes nothing: those readers get the kept page. What
 security middleware sends depends on the scheme (HSTS), so each scheme has its own.
 """
 
-import gzip
 import hashlib
 import time
 from functools import lru_cache
@@ -101,13 +100,6 @@ class Representation:
         )
 
 
-def identity_content(response):
-    """The page `response` holds, as it was before GZipMiddleware packed it."""
-    if response.get("Content-Encoding") == "gzip":
-        return gzip.decompress(response.content)
-    return response.content
-
-
 def representations_of(response, encodings, *, changed_at):
     """`response` (a drawn page that may be kept) as a Representation for each of
     `encodings`.
@@ -119,7 +111,7 @@ def representations_of(response, encodings, *, changed_at):
     page too short to gain from compressing is the identity in every encoding.
     """
     patch_vary_headers(response, ["Accept-Encoding"])
-    content = identity_content(response)
+    content = response.content
     shared = {
         name: value
         for name, value in response.items()

@@ -2,6 +2,7 @@ import re
 
 from django.conf import settings
 from django.core.exceptions import BadRequest
+from django.middleware.gzip import GZipMiddleware
 from django.middleware.locale import LocaleMiddleware
 from django.utils import translation
 from django.utils.cache import patch_cache_control, patch_vary_headers
@@ -11,6 +12,16 @@ from .api import is_api_request
 
 NUL = re.compile("\x00")
 API_REFUSED = re.compile("[\x00-\x1f\x7f-\x9f]")
+
+
+class PageGZipMiddleware(GZipMiddleware):
+    """Django's GZipMiddleware, but for a page the page cache keeps: that one it
+    compresses itself, once, in every encoding (wiki/kept_pages.py)."""
+
+    def process_response(self, request, response):
+        if getattr(response, "kept_for_readers", False):
+            return response
+        return super().process_response(request, response)
 
 
 class RejectNulBytesMiddleware:

@@ -38,7 +38,10 @@ ADDRESSES = [
 @pytest.fixture
 def redis(settings, tmp_path):
     with redis_server(tmp_path) as server:
-        settings.CACHES = {"default": WikiEnv.cache_url_config(server.url)}
+        settings.CACHES = {
+            **settings.CACHES,
+            "default": WikiEnv.cache_url_config(server.url),
+        }
         yield server
 
 
@@ -250,7 +253,8 @@ def partitioned(settings, tmp_path):
     with redis_server(tmp_path) as server:
         proxy = TcpProxy(server.port)
         settings.CACHES = {
-            "default": WikiEnv.cache_url_config(f"redis://127.0.0.1:{proxy.port}/0")
+            **settings.CACHES,
+            "default": WikiEnv.cache_url_config(f"redis://127.0.0.1:{proxy.port}/0"),
         }
         settings.WIKI_CACHE_RETRY_AFTER = 0
         yield proxy
