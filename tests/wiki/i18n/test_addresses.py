@@ -57,3 +57,28 @@ def test_pages_do_not_vary_by_the_readers_header(client, seeded):
 def test_the_api_and_files_keep_one_address(client, seeded):
     assert client.get("/api/films/").status_code == 200
     assert client.get("/ko/api/films/").status_code == 404
+
+
+def test_the_site_menu_drawn_once_per_language_is_each_readers_own(client, db):
+    """The frame of a page is drawn once per language in each process: a reader in
+    another language, or on the search page (which has its own search box), gets
+    theirs, not the first one drawn."""
+
+    def menu(url):
+        page = parse_html(client.get(url).text)
+        return page.select_one("#browse-menu summary").text, page.select(
+            "form[role=search]"
+        )
+
+    english, english_search = menu("/wiki/")
+    korean, korean_search = menu("/ko/wiki/")
+    assert english == "Browse" and korean not in ("", "Browse")
+    assert len(english_search) == len(korean_search) == 1
+    assert korean_search[0]["action"].startswith("/ko/")
+    _, searching = menu("/search/?q=cell")
+    assert (
+        len(searching) == 1
+        and searching[0].select_one("input[name=q]")["value"] == "cell"
+    )
+    _, again = menu("/wiki/")
+    assert len(again) == 1 and again[0].select_one("input[name=q]")["value"] == ""
