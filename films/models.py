@@ -8,10 +8,10 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models.functions import Lower
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from wiki.addresses import address
 from wiki.models import SLUG_MAX_LENGTH
 
 from .languages import language_code, language_code_validator
@@ -75,7 +75,7 @@ class Subject(models.Model):
         return self.page_title
 
     def get_absolute_url(self):
-        return reverse("wiki:page", kwargs={"slug": self.slug})
+        return address("wiki:page", slug=self.slug)
 
     def clean(self):
         super().clean()

@@ -3,10 +3,10 @@
 from django.conf import settings
 from django.db import models
 from django.db.models.functions import Lower
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from ..addresses import address
 from ..namespaces import (
     ADDRESS_MAX_LENGTH,
     SLUG_MAX_LENGTH,
@@ -256,12 +256,12 @@ class Page(models.Model):
 
     def get_absolute_url(self):
         if self.kind == Namespace.CATEGORY:
-            return reverse("wiki:category", kwargs={"slug": self.name})
+            return address("wiki:category", slug=self.name)
         if self.kind == Namespace.USER:
-            return reverse("wiki:user", kwargs={"username": self.name})
+            return address("wiki:user", username=self.name)
         if self.is_talk:
-            return reverse("wiki:talk", kwargs={"slug": self.article_slug})
-        return reverse("wiki:page", kwargs={"slug": self.slug})
+            return address("wiki:talk", slug=self.article_slug)
+        return address("wiki:page", slug=self.slug)
 
     @classmethod
     def at_address(cls, slug, **fields):
@@ -301,11 +301,11 @@ class Page(models.Model):
         return talk_slug(self.slug)
 
     def get_talk_url(self):
-        return reverse("wiki:talk", kwargs={"slug": self.article_slug})
+        return address("wiki:talk", slug=self.article_slug)
 
     def get_article_url(self):
         if self.kind.subject == Namespace.ARTICLE:
-            return reverse("wiki:page", kwargs={"slug": self.article_slug})
+            return address("wiki:page", slug=self.article_slug)
         return Page.at_address(self.article_slug).get_absolute_url()
 
     def protection(self, action, now=None):
@@ -393,19 +393,17 @@ class Revision(models.Model):
         return f"{self.page} (revision {self.number})"
 
     def get_absolute_url(self):
-        return reverse("wiki:revision", kwargs={"slug": self.page.slug, "pk": self.pk})
+        return address("wiki:revision", slug=self.page.slug, pk=self.pk)
 
     def get_diff_url(self):
         """The change this revision made, or None for a page's first revision."""
         if self.previous_id is None:
             return None
-        return reverse(
+        return address(
             "wiki:diff",
-            kwargs={
-                "slug": self.page.slug,
-                "old_id": self.previous_id,
-                "new_id": self.pk,
-            },
+            slug=self.page.slug,
+            old_id=self.previous_id,
+            new_id=self.pk,
         )
 
 

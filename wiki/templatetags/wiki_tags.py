@@ -3,14 +3,15 @@ from functools import cache
 from django import template
 from django.conf import settings
 from django.templatetags.static import static
-from django.urls import get_script_prefix, reverse
+from django.urls import get_script_prefix
 from django.utils.formats import date_format
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.timezone import localtime
-from django.utils.translation import get_language, gettext
+from django.utils.translation import gettext
 
 from .. import rights, sections, tags
+from ..addresses import address
 from ..i18n import localise_links
 from ..metadata import absolute_url, json_ld
 from ..page_cache import PAGE_NUMBER
@@ -67,11 +68,6 @@ def rendition(version, width):
     return version.rendition(width)
 
 
-@cache
-def _fixed_url(name, prefix, language):
-    return reverse(name)
-
-
 @register.simple_tag
 def fixed_url(name):
     """The address of a view that takes no arguments, resolved once per process.
@@ -79,7 +75,7 @@ def fixed_url(name):
     The header names a dozen of them on every page; resolving each anew was a good
     part of drawing a page. Each interface language has addresses of its own.
     """
-    return _fixed_url(name, get_script_prefix(), get_language())
+    return address(name)
 
 
 @register.simple_tag
@@ -112,7 +108,7 @@ def author_link(author):
         return format_html(
             '<span class="text-body-secondary">{}</span>', gettext("the wiki")
         )
-    url = reverse("wiki:user", kwargs={"username": author.username})
+    url = address("wiki:user", username=author.username)
     return format_html('<a href="{}">{}</a>', url, author.username)
 
 

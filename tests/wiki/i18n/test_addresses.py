@@ -59,7 +59,7 @@ def test_the_api_and_files_keep_one_address(client, seeded):
     assert client.get("/ko/api/films/").status_code == 404
 
 
-def test_the_site_menu_drawn_once_per_language_is_each_readers_own(client, db):
+def test_the_site_menu_drawn_once_per_language_is_each_readers_own(client, seeded):
     """The frame of a page is drawn once per language in each process: a reader in
     another language, or on the search page (which has its own search box), gets
     theirs, not the first one drawn."""
