@@ -211,7 +211,10 @@ def _keep_many(values, settled):
 
 
 def remember(key, compute, *, tags=(EVERYTHING,)):
-    """`compute()`'s value, kept under `key` until one of `tags` changes."""
+    """`compute()`'s value, kept under `key` until one of `tags` changes; computed
+    each time when nothing may be kept (WIKI_PAGE_CACHE_SECONDS=0)."""
+    if _lifetime() <= 0:
+        return compute()
     key = f"wiki:kept:{_digest(key)}"
     value, versions = _fetch(key, tags)
     if value is None:

@@ -234,3 +234,21 @@ def test_a_users_page_shows_their_latest_edit_at_once(client, page, user):
     client.get("/users/reader/")
     edit_page(page, "Yet another text.\n", author=user, summary="tidied the intro")
     assert "tidied the intro" in client.get("/users/reader/").text
+
+
+def test_with_nothing_kept_nothing_kept_before_is_read(db, settings):
+    """WIKI_PAGE_CACHE_SECONDS=0 draws everything afresh, even what another process
+    with a lifetime kept in the same cache."""
+    from wiki.page_cache import remember
+
+    calls = []
+
+    def compute():
+        calls.append(1)
+        return len(calls)
+
+    assert remember("a fragment", compute) == 1
+    assert remember("a fragment", compute) == 1  # kept
+    settings.WIKI_PAGE_CACHE_SECONDS = 0
+    assert remember("a fragment", compute) == 2
+    assert remember("a fragment", compute) == 3
