@@ -192,7 +192,8 @@ class Command(BaseCommand):
     def bench_pages_without_redis(self, rounds, rates):
         """The same views with Redis unreachable (a closed port): the database's."""
         down = {
-            "default": WikiEnv.cache_url_config(f"redis://127.0.0.1:{closed_port()}/0")
+            **settings.CACHES,
+            "default": WikiEnv.cache_url_config(f"redis://127.0.0.1:{closed_port()}/0"),
         }
         with (
             override_settings(
