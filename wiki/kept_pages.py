@@ -22,7 +22,9 @@ security middleware sends depends on the scheme (HSTS), so each scheme has its o
 """
 
 import hashlib
+import re
 import time
+from dataclasses import dataclass
 from functools import lru_cache
 
 import brotli
@@ -39,12 +41,11 @@ from django.utils.cache import (
     patch_vary_headers,
 )
 from django.utils.http import http_date
-from django.utils.regex_helper import _lazy_re_compile
 from django.utils.text import compress_string
 
 from .page_cache import LOOKUP_ATTRIBUTE, changed_at
 
-re_accepts_brotli = _lazy_re_compile(r"\bbr\b")
+re_accepts_brotli = re.compile(r"\bbr\b")
 
 IDENTITY = "identity"
 # Brotli's quality 5 makes pages about a fifth smaller than gzip's in under a
@@ -73,22 +74,14 @@ def encoding_for(request):
     return IDENTITY
 
 
+@dataclass(slots=True)
 class Representation:
     """A kept page in one encoding: its body, every header it is answered with, and
     when it last changed (seconds since the epoch, as Last-Modified says)."""
 
-    __slots__ = ("body", "headers", "last_modified")
-
-    def __init__(self, body, headers, last_modified):
-        self.body = body
-        self.headers = headers
-        self.last_modified = last_modified
-
-    def __getstate__(self):
-        return (self.body, self.headers, self.last_modified)
-
-    def __setstate__(self, state):
-        self.body, self.headers, self.last_modified = state
+    body: bytes
+    headers: dict
+    last_modified: int
 
     def answer(self, request):
         """The response to `request`: the page, or 304 if the reader has it."""

@@ -199,9 +199,9 @@ def _keep(key, versions, value):
 
 
 def _settle(versions):
-    """`versions.settle()`, or None when nothing may be kept at all
-    (WIKI_PAGE_CACHE_SECONDS=0)."""
-    return versions.settle() if versions is not None and _lifetime() > 0 else None
+    """`versions.settle()`, or None when no versions were read (nothing is read when
+    nothing may be kept, WIKI_PAGE_CACHE_SECONDS=0)."""
+    return versions.settle() if versions is not None else None
 
 
 def _keep_many(values, settled):
